@@ -1,0 +1,41 @@
+// unrest: command-line entry point. Parses arguments with CLI11 and dispatches to the
+// subcommand; turns bad input into one message on stderr and exit status 2.
+#include <fmt/format.h>
+
+#include <cstdio>
+
+#include "cli/commands.hpp"
+#include "io/atomic_file.hpp"
+#include "io/build_info.hpp"
+#include "scenario/scenario.hpp"
+
+int main(int argc, char** argv) {
+  using namespace unrest;
+  CLI::App app{"unrest: a fast, reproducible simulator of civil unrest (Epstein's civil-violence model)"};
+  app.set_version_flag("--version", fmt::format("unrest {} (commit {})", io::kVersion, io::kGitCommit));
+  app.require_subcommand(1);
+  const cli::Action list = cli::add_list(app);
+  const cli::Action show = cli::add_show(app);
+  const cli::Action run = cli::add_run(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : cli::kExitBadInput;
+  }
+  try {
+    if (app.got_subcommand("list")) return list();
+    if (app.got_subcommand("show")) return show();
+    if (app.got_subcommand("run")) return run();
+  } catch (const scenario::InputError& e) {
+    std::fprintf(stderr, "unrest: error: %s\n", e.what());
+    return cli::kExitBadInput;
+  } catch (const io::OutputError& e) {
+    std::fprintf(stderr, "unrest: error: %s\n", e.what());
+    return cli::kExitBadInput;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "unrest: internal error: %s\n", e.what());
+    return cli::kExitFailure;
+  }
+  return cli::kExitBadInput;
+}

@@ -1,0 +1,58 @@
+// `unrest run NAME|FILE [--seed N] [--periods N] [--set key=value]... [--out DIR] [--force]
+// [--quiet]`: one simulation, written to an output directory. Input is fully validated before
+// anything is created; each file is written atomically at the end.
+#include <fmt/format.h>
+#include <sys/resource.h>
+
+#include <filesystem>
+
+#include "cli/commands.hpp"
+#include "cli/progress.hpp"
+#include "cli/scenario_args.hpp"
+#include "io/atomic_file.hpp"
+#include "io/run_writer.hpp"
+#include "run/epstein_run.hpp"
+
+namespace unrest::cli {
+namespace {
+
+std::uint64_t peak_memory_bytes() {
+  rusage usage{};
+  if (getrusage(RUSAGE_SELF, &usage) != 0) return 0;
+  return static_cast<std::uint64_t>(usage.ru_maxrss) * 1024;  // Linux reports KiB
+}
+
+struct RunArgs {
+  ScenarioArgs scenario;
+  std::string out;
+  bool force = false;
+  bool quiet = false;
+};
+
+}  // namespace
+
+Action add_run(CLI::App& app) {
+  auto* cmd = app.add_subcommand("run", "Simulate a scenario and write its results");
+  auto args = std::make_shared<RunArgs>();
+  add_scenario_args(*cmd, args->scenario);
+  cmd->add_option("--out", args->out, "Output directory (default: results/NAME-seedN)");
+  cmd->add_flag("--force", args->force, "Overwrite the files of a non-empty output directory");
+  cmd->add_flag("--quiet", args->quiet, "Print nothing but errors");
+  return [args] {
+    const scenario::Scenario s = load_from_args(args->scenario);
+    const std::filesystem::path out =
+        args->out.empty() ? std::filesystem::path("results") / fmt::format("{}-seed{}", s.name, s.seed)
+                          : std::filesystem::path(args->out);
+    io::prepare_output_directory(out, args->force);
+    run::RunResult result;
+    {
+      ProgressBar bar(!args->quiet && stderr_is_terminal());
+      result = run::run_epstein(s, [&bar](std::uint32_t t, std::uint32_t n) { bar.update(t, n); });
+    }
+    io::write_run(out, s, result, peak_memory_bytes());
+    if (!args->quiet) fmt::print("{}\n", out.string());
+    return 0;
+  };
+}
+
+}  // namespace unrest::cli

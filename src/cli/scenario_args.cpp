@@ -1,0 +1,44 @@
+#include "cli/scenario_args.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace unrest::cli {
+namespace {
+
+// MemAvailable from /proc/meminfo, in bytes; 0 if unknown (the check is then skipped).
+std::uint64_t available_memory_bytes() {
+  std::ifstream meminfo("/proc/meminfo");
+  std::string line;
+  while (std::getline(meminfo, line)) {
+    std::istringstream fields(line);
+    std::string name;
+    std::uint64_t kib = 0;
+    if (fields >> name >> kib && name == "MemAvailable:") return kib * 1024;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_scenario_args(CLI::App& cmd, ScenarioArgs& args) {
+  cmd.add_option("scenario", args.scenario, "Built-in scenario name (see `unrest list`) or TOML file")
+      ->required();
+  cmd.add_option("--set", args.sets, "Override a parameter, e.g. --set citizens.legitimacy=0.8")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd.add_option("--seed", args.seed, "Seed (overrides scenario.seed)");
+  cmd.add_option("--periods", args.periods, "Periods to simulate (overrides scenario.periods)");
+}
+
+scenario::Scenario load_from_args(const ScenarioArgs& args) {
+  std::vector<scenario::Override> overrides;
+  for (const std::string& s : args.sets) overrides.push_back(scenario::parse_override(s));
+  if (args.seed) overrides.push_back({"scenario.seed", std::to_string(*args.seed)});
+  if (args.periods) overrides.push_back({"scenario.periods", std::to_string(*args.periods)});
+  scenario::LoadOptions options;
+  options.available_memory = available_memory_bytes();
+  return scenario::load_scenario(args.scenario, overrides, options);
+}
+
+}  // namespace unrest::cli

@@ -1,0 +1,24 @@
+// Arguments shared by the commands that take a scenario: NAME|FILE and --set key=value.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "scenario/scenario.hpp"
+
+namespace unrest::cli {
+
+struct ScenarioArgs {
+  std::string scenario;
+  std::vector<std::string> sets;
+  std::optional<std::int64_t> seed;
+  std::optional<std::int64_t> periods;
+};
+
+void add_scenario_args(CLI::App& cmd, ScenarioArgs& args);
+// Loads and validates the scenario, with --seed/--periods applied as overrides last.
+scenario::Scenario load_from_args(const ScenarioArgs& args);
+
+}  // namespace unrest::cli

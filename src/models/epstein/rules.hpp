@@ -1,0 +1,34 @@
+// The rules of Model I as pure functions of their inputs: grievance, estimated arrest
+// probability, the activation decision (rule A) and the jail term. No state, no I/O.
+#pragma once
+
+#include "core/rng.hpp"
+#include "models/epstein/params.hpp"
+
+namespace unrest::epstein {
+
+// G = H (1 - L).
+inline double grievance(double hardship, double legitimacy) { return hardship * (1.0 - legitimacy); }
+
+// The cop-to-active ratio as each rule reads C / A (A >= 1 always, it counts the citizen).
+double arrest_ratio(ArrestRatio rule, int cops, int actives);
+
+// P = 1 - exp(-k * ratio(C, A)).
+double arrest_probability(ArrestRatio rule, double k, int cops, int actives);
+
+// Rule A: active if G - R*P > T, strictly.
+inline bool decides_active(double grievance_value, double risk_aversion, double probability,
+                           double threshold) {
+  return grievance_value - risk_aversion * probability > threshold;
+}
+
+// A citizen whose grievance cannot exceed T is quiet whatever it sees (P >= 0): the model
+// skips counting its neighbourhood. Exact, not an approximation.
+inline bool can_ever_be_active(double grievance_value, double threshold) {
+  return grievance_value > threshold;
+}
+
+// Jail term drawn by the chosen rule; an infinite J_max gives an infinite term.
+double draw_jail_term(JailTerm rule, double max_term, core::Stream& stream);
+
+}  // namespace unrest::epstein

@@ -1,0 +1,72 @@
+#include "run/epstein_run.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include "engine/reference_scheduler.hpp"
+
+namespace unrest::run {
+
+RunResult run_epstein(const scenario::Scenario& scenario, const ProgressCallback& progress) {
+  const auto started = std::chrono::steady_clock::now();
+  epstein::ModelI model(scenario.model, scenario.seed);
+  engine::ReferenceScheduler scheduler(scenario.seed);
+  epstein::OutburstDetector detector(scenario.outburst_threshold);
+
+  RunResult result;
+  result.series.reserve(scenario.periods);
+  for (std::uint32_t t = 1; t <= scenario.periods; ++t) {
+    scheduler.step(model, t);
+    const epstein::Census c = model.census();
+    result.series.push_back({t, c});
+    detector.observe(t, c.active);
+    if (progress) progress(t, scenario.periods);
+  }
+  detector.finish();
+  result.outbursts = detector.outbursts();
+  result.statistics = summarize(result.series, result.outbursts);
+  result.agent_updates = scheduler.updates();
+  result.wall_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return result;
+}
+
+RunStatistics summarize(const std::vector<PeriodRecord>& series,
+                        const std::vector<epstein::Outburst>& outbursts) {
+  RunStatistics s;
+  if (series.empty()) return s;
+  double active = 0.0;
+  double jailed = 0.0;
+  for (const PeriodRecord& r : series) {
+    active += static_cast<double>(r.census.active);
+    jailed += static_cast<double>(r.census.jailed);
+    s.peak_active = std::max(s.peak_active, r.census.active);
+  }
+  const auto periods = static_cast<double>(series.size());
+  s.mean_active = active / periods;
+  s.mean_jailed = jailed / periods;
+
+  std::vector<double> waits;
+  std::vector<double> activation;
+  std::vector<double> peaks;
+  std::vector<double> durations;
+  double in_outburst = 0.0;
+  for (const epstein::Outburst& o : outbursts) {
+    in_outburst += o.end - o.start + 1;
+    if (!o.first) waits.push_back(o.waiting_time);
+    if (!o.complete) continue;
+    activation.push_back(static_cast<double>(o.total_activation));
+    peaks.push_back(static_cast<double>(o.peak));
+    durations.push_back(o.end - o.start + 1);
+  }
+  s.outbursts = outbursts.size();
+  s.outbursts_per_1000_periods = 1000.0 * static_cast<double>(outbursts.size()) / periods;
+  s.share_periods_in_outburst = in_outburst / periods;
+  s.waiting_time = core::moments(waits);
+  s.total_activation = core::moments(activation);
+  s.peak = core::moments(peaks);
+  s.duration = core::moments(durations);
+  return s;
+}
+
+}  // namespace unrest::run

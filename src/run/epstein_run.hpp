@@ -1,0 +1,51 @@
+// One run of an Epstein scenario: builds the model, steps it with the chosen scheduler,
+// records the census of every period and detects outbursts. No file I/O: writers in io/
+// turn a RunResult into files.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "core/statistics.hpp"
+#include "models/epstein/model1.hpp"
+#include "models/epstein/outbursts.hpp"
+#include "scenario/scenario.hpp"
+
+namespace unrest::run {
+
+struct PeriodRecord {
+  std::uint32_t period = 0;
+  epstein::Census census;
+};
+
+struct RunStatistics {
+  double mean_active = 0.0;
+  std::uint64_t peak_active = 0;
+  double mean_jailed = 0.0;
+  double share_periods_in_outburst = 0.0;
+  std::size_t outbursts = 0;
+  double outbursts_per_1000_periods = 0.0;
+  core::Moments waiting_time;      // excluding the first (censored) wait
+  core::Moments total_activation;  // complete outbursts only
+  core::Moments peak;              // complete outbursts only
+  core::Moments duration;          // complete outbursts only
+};
+
+struct RunResult {
+  std::vector<PeriodRecord> series;
+  std::vector<epstein::Outburst> outbursts;
+  RunStatistics statistics;
+  std::uint64_t agent_updates = 0;
+  double wall_seconds = 0.0;
+};
+
+// Called after each period with (period, total periods); may be empty.
+using ProgressCallback = std::function<void(std::uint32_t, std::uint32_t)>;
+
+RunResult run_epstein(const scenario::Scenario& scenario, const ProgressCallback& progress = {});
+
+RunStatistics summarize(const std::vector<PeriodRecord>& series,
+                        const std::vector<epstein::Outburst>& outbursts);
+
+}  // namespace unrest::run

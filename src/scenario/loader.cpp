@@ -1,0 +1,371 @@
+// TOML text + overrides -> effective parameter values -> validated Scenario.
+#include <fmt/format.h>
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+#include <toml++/toml.h>
+
+#include "models/epstein/model1.hpp"
+#include "scenario/builtins.hpp"
+#include "scenario/presets.hpp"
+#include "scenario/scenario.hpp"
+
+namespace unrest::scenario {
+namespace {
+
+// Where a value came from, for messages: "file.toml:12" or "--set key=value".
+struct Assignment {
+  std::string key;
+  Value value;
+  std::string origin;
+};
+
+[[noreturn]] void fail(const std::string& origin, const std::string& key, const std::string& what) {
+  throw InputError(key.empty() ? fmt::format("{}: {}", origin, what)
+                               : fmt::format("{}: key '{}': {}", origin, key, what));
+}
+
+std::string shown(const toml::node& node) {
+  if (node.is_table()) return "a table";
+  if (node.is_array()) return "an array";
+  std::ostringstream os;
+  node.visit([&](const auto& v) { os << v; });
+  return os.str();
+}
+
+std::string at_line(const std::string& source, const toml::node& node) {
+  const auto& begin = node.source().begin;
+  return begin.line > 0 ? fmt::format("{}:{}", source, begin.line) : source;
+}
+
+[[noreturn]] void wrong(const std::string& origin, const ParamSpec& spec, const toml::node& node) {
+  fail(origin, spec.key, fmt::format("expected {}, got {}", describe_allowed(spec), shown(node)));
+}
+
+double number_of(const toml::node& node, bool* ok) {
+  *ok = true;
+  if (const auto* i = node.as_integer()) return static_cast<double>(i->get());
+  if (const auto* f = node.as_floating_point()) return f->get();
+  *ok = false;
+  return 0.0;
+}
+
+std::int64_t integer_field(const toml::table& t, const char* name, const std::string& origin,
+                           const ParamSpec& spec) {
+  const toml::node* n = t.get(name);
+  if (n == nullptr || !n->is_integer()) {
+    fail(origin, spec.key, fmt::format("each segment needs an integer '{}' (a period)", name));
+  }
+  const std::int64_t v = n->as_integer()->get();
+  if (v < 0 || v > 100'000'000) {
+    fail(origin, spec.key, fmt::format("'{}' must be a period in [0, 100000000], got {}", name, v));
+  }
+  return v;
+}
+
+ScheduleSegments schedule_of(const toml::node& node, const std::string& origin,
+                             const ParamSpec& spec) {
+  const toml::array* array = node.as_array();
+  if (array == nullptr) wrong(origin, spec, node);
+  ScheduleSegments segments;
+  std::int64_t previous_end = -1;
+  for (const toml::node& element : *array) {
+    const toml::table* t = element.as_table();
+    if (t == nullptr) wrong(origin, spec, node);
+    for (auto&& [k, v] : *t) {
+      const std::string_view name = k.str();
+      if (name != "kind" && name != "at" && name != "start" && name != "end" && name != "value") {
+        fail(origin, spec.key,
+             fmt::format("unknown segment field '{}'; expected kind, at, start, end, value", name));
+      }
+    }
+    const auto kind = t->get_as<std::string>("kind");
+    if (kind == nullptr || (kind->get() != "step" && kind->get() != "ramp")) {
+      fail(origin, spec.key, "each segment needs kind = \"step\" or kind = \"ramp\"");
+    }
+    core::ScheduleSegment s;
+    if (kind->get() == "step") {
+      s.kind = core::ScheduleSegment::Kind::step;
+      s.start = s.end = integer_field(*t, "at", origin, spec);
+    } else {
+      s.kind = core::ScheduleSegment::Kind::ramp;
+      s.start = integer_field(*t, "start", origin, spec);
+      s.end = integer_field(*t, "end", origin, spec);
+      if (s.end <= s.start) fail(origin, spec.key, "a ramp's 'end' must come after its 'start'");
+    }
+    bool ok = false;
+    const toml::node* value = t->get("value");
+    s.value = value != nullptr ? number_of(*value, &ok) : 0.0;
+    if (!ok || !(s.value >= spec.min && s.value <= spec.max)) {
+      fail(origin, spec.key,
+           fmt::format("each segment needs a 'value' in [{}, {}]", spec.min, spec.max));
+    }
+    if (s.start <= previous_end) {
+      fail(origin, spec.key, "segments must be in time order and must not overlap");
+    }
+    previous_end = s.end;
+    segments.push_back(s);
+  }
+  return segments;
+}
+
+Value convert(const ParamSpec& spec, const toml::node& node, const std::string& origin) {
+  switch (spec.type) {
+    case ParamType::real: {
+      bool ok = false;
+      const double v = number_of(node, &ok);
+      const bool in_range = v >= spec.min && (v <= spec.max || (spec.allow_infinity && std::isinf(v)));
+      if (!ok || std::isnan(v) || !in_range) wrong(origin, spec, node);
+      return v;
+    }
+    case ParamType::integer: {
+      const auto* i = node.as_integer();
+      if (i == nullptr) wrong(origin, spec, node);
+      const auto v = static_cast<double>(i->get());
+      if (v < spec.min || v > spec.max) wrong(origin, spec, node);
+      return i->get();
+    }
+    case ParamType::boolean:
+      if (!node.is_boolean()) wrong(origin, spec, node);
+      return node.as_boolean()->get();
+    case ParamType::choice: {
+      const auto* s = node.as_string();
+      if (s == nullptr) wrong(origin, spec, node);
+      for (const std::string& c : spec.choices) {
+        if (c == s->get()) return s->get();
+      }
+      wrong(origin, spec, node);
+    }
+    case ParamType::text:
+      if (!node.is_string()) wrong(origin, spec, node);
+      return node.as_string()->get();
+    case ParamType::schedule:
+      return schedule_of(node, origin, spec);
+  }
+  wrong(origin, spec, node);
+}
+
+std::string known_keys_of(std::string_view section) {
+  std::string out;
+  for (const ParamSpec& s : parameter_specs()) {
+    if (s.key.substr(0, s.key.find('.')) == section) {
+      out += out.empty() ? "" : ", ";
+      out += s.key.substr(s.key.find('.') + 1);
+    }
+  }
+  return out;
+}
+
+std::string known_sections() {
+  std::string out;
+  std::string last;
+  for (const ParamSpec& s : parameter_specs()) {
+    const std::string section = s.key.substr(0, s.key.find('.'));
+    if (section != last) out += (out.empty() ? "" : ", ") + section;
+    last = section;
+  }
+  return out;
+}
+
+std::vector<Assignment> assignments_from_file(const std::string& source, const std::string& text) {
+  toml::table root;
+  try {
+    root = toml::parse(text, source);
+  } catch (const toml::parse_error& e) {
+    const auto& b = e.source().begin;
+    throw InputError(fmt::format("{}:{}:{}: malformed TOML: {}", source, b.line, b.column,
+                                 e.description()));
+  }
+  std::vector<Assignment> out;
+  for (auto&& [section, node] : root) {
+    const toml::table* table = node.as_table();
+    if (table == nullptr || known_keys_of(section.str()).empty()) {
+      fail(at_line(source, node), std::string(section.str()),
+           fmt::format("unknown key; expected a section: {}", known_sections()));
+    }
+    for (auto&& [name, value] : *table) {
+      const std::string key = fmt::format("{}.{}", section.str(), name.str());
+      const std::string origin = at_line(source, value);
+      const ParamSpec* spec = find_parameter(key);
+      if (spec == nullptr) {
+        fail(origin, key,
+             fmt::format("unknown key; [{}] accepts: {}", section.str(), known_keys_of(section.str())));
+      }
+      out.push_back({key, convert(*spec, value, origin), origin});
+    }
+  }
+  return out;
+}
+
+Assignment assignment_from_override(const Override& o) {
+  const std::string origin = fmt::format("--set {}={}", o.key, o.value);
+  const ParamSpec* spec = find_parameter(o.key);
+  if (spec == nullptr) {
+    const std::string section = o.key.substr(0, o.key.find('.'));
+    const std::string known = known_keys_of(section);
+    fail(origin, o.key,
+         known.empty() ? fmt::format("unknown key; sections are: {}", known_sections())
+                       : fmt::format("unknown key; [{}] accepts: {}", section, known));
+  }
+  // A value that is not valid TOML on its own (mesa, off_lattice) is taken as a bare string.
+  toml::table parsed;
+  try {
+    parsed = toml::parse("v = " + o.value);
+  } catch (const toml::parse_error&) {
+    parsed = toml::table{{"v", o.value}};
+  }
+  return {o.key, convert(*spec, *parsed.get("v"), origin), origin};
+}
+
+template <class T>
+const T& get(const std::map<std::string, Value>& values, const std::string& key) {
+  return std::get<T>(values.at(key));
+}
+
+core::Schedule schedule_from(const std::map<std::string, Value>& v, const std::string& initial,
+                             const std::string& segments) {
+  return core::Schedule(get<double>(v, initial), get<ScheduleSegments>(v, segments));
+}
+
+template <class Enum>
+Enum enum_from(const std::map<std::string, Value>& v, const std::string& key) {
+  const ParamSpec* spec = find_parameter(key);
+  const std::string& chosen = get<std::string>(v, key);
+  for (std::size_t i = 0; i < spec->choices.size(); ++i) {
+    if (spec->choices[i] == chosen) return static_cast<Enum>(i);
+  }
+  return Enum{};
+}
+
+epstein::ModelIParams model_params(const std::map<std::string, Value>& v) {
+  using namespace epstein;
+  ModelIParams p;
+  p.width = static_cast<int>(get<std::int64_t>(v, "lattice.width"));
+  p.height = static_cast<int>(get<std::int64_t>(v, "lattice.height"));
+  p.citizen_density = get<double>(v, "citizens.density");
+  p.citizen_vision = get<double>(v, "citizens.vision");
+  p.citizens_move = get<bool>(v, "citizens.move");
+  p.threshold = get<double>(v, "citizens.threshold");
+  p.legitimacy = schedule_from(v, "citizens.legitimacy", "citizens.legitimacy_schedule");
+  p.cop_density = schedule_from(v, "cops.density", "cops.density_schedule");
+  p.cop_vision = get<double>(v, "cops.vision");
+  p.cops_move = get<bool>(v, "cops.move");
+  p.arrest_constant = get<double>(v, "arrest.constant");
+  p.max_jail_term = get<double>(v, "jail.max_term");
+  // Enum order matches the order of the declared choices.
+  p.arrest_ratio = enum_from<ArrestRatio>(v, "arrest.ratio");
+  p.jail_term = enum_from<JailTerm>(v, "jail.term");
+  p.jail_mode = enum_from<JailMode>(v, "jail.mode");
+  p.vision_shape = enum_from<core::VisionShape>(v, "rules.vision_shape");
+  p.self_count = enum_from<ActiveSelfCount>(v, "rules.active_self_count");
+  p.order = enum_from<ActivationOrder>(v, "rules.order");
+  p.placement = enum_from<Placement>(v, "rules.placement");
+  return p;
+}
+
+// Rules that involve more than one key.
+void validate_together(const Scenario& s, const std::map<std::string, std::string>& origin,
+                       const LoadOptions& options) {
+  const auto where = [&](const std::string& key) {
+    const auto it = origin.find(key);
+    return it == origin.end() ? s.source : it->second;
+  };
+  const epstein::ModelIParams& p = s.model;
+  const double crowd = p.citizen_density + p.cop_density.maximum();
+  if (crowd > 1.0 + 1e-12) {
+    fail(where("cops.density"), "cops.density",
+         fmt::format("citizens.density ({}) + the largest cop density ({}) = {} exceeds 1; the "
+                     "densities must sum to at most 1",
+                     p.citizen_density, p.cop_density.maximum(), crowd));
+  }
+  for (const char* key : {"citizens.vision", "cops.vision"}) {
+    const double vision = get<double>(s.values, key);
+    const int needed = 2 * static_cast<int>(std::floor(vision)) + 1;
+    if (needed > p.width || needed > p.height) {
+      fail(where(key), key,
+           fmt::format("vision {} needs a lattice at least {} sites wide and high (2*floor(vision)+1), "
+                       "but it is {}x{}",
+                       vision, needed, p.width, p.height));
+    }
+  }
+  if (p.jail_term != epstein::JailTerm::continuous && std::isfinite(p.max_jail_term) &&
+      p.max_jail_term != std::floor(p.max_jail_term)) {
+    fail(where("jail.max_term"), "jail.max_term",
+         fmt::format("expected a whole number of periods with jail.term = {}, got {}",
+                     get<std::string>(s.values, "jail.term"), p.max_jail_term));
+  }
+  const std::uint64_t needed = epstein::estimate_memory_bytes(p);
+  if (options.available_memory > 0 && needed > options.available_memory) {
+    fail(where("lattice.width"), "lattice.width",
+         fmt::format("a {}x{} lattice needs about {:.1f} GiB, but only {:.1f} GiB of memory is "
+                     "available",
+                     p.width, p.height, static_cast<double>(needed) / (1 << 30),
+                     static_cast<double>(options.available_memory) / (1 << 30)));
+  }
+}
+
+}  // namespace
+
+Override parse_override(const std::string& assignment) {
+  const auto eq = assignment.find('=');
+  if (eq == std::string::npos || eq == 0) {
+    throw InputError(fmt::format("--set {}: expected key=value, e.g. citizens.legitimacy=0.8", assignment));
+  }
+  return {assignment.substr(0, eq), assignment.substr(eq + 1)};
+}
+
+Scenario load_scenario_text(const std::string& source, const std::string& text,
+                            const std::vector<Override>& overrides, const LoadOptions& options) {
+  std::vector<Assignment> assignments = assignments_from_file(source, text);
+  for (const Override& o : overrides) assignments.push_back(assignment_from_override(o));
+
+  Scenario s;
+  s.source = source;
+  s.source_text = text;
+  s.source_sha256 = sha256_hex(text);
+  s.overrides = overrides;
+  for (const ParamSpec& spec : parameter_specs()) s.values[spec.key] = spec.default_value;
+
+  // The preset sets the implementation details; explicit keys, wherever given, override it.
+  std::string preset = get<std::string>(s.values, "rules.preset");
+  for (const Assignment& a : assignments) {
+    if (a.key == "rules.preset") preset = std::get<std::string>(a.value);
+  }
+  for (const auto& [key, value] : preset_values(preset)) s.values[key] = value;
+  std::map<std::string, std::string> origin;
+  for (const Assignment& a : assignments) {
+    s.values[a.key] = a.value;
+    origin[a.key] = a.origin;
+  }
+
+  s.name = get<std::string>(s.values, "scenario.name");
+  s.seed = static_cast<std::uint64_t>(get<std::int64_t>(s.values, "scenario.seed"));
+  s.periods = static_cast<std::uint32_t>(get<std::int64_t>(s.values, "scenario.periods"));
+  s.outburst_threshold =
+      static_cast<std::uint64_t>(get<std::int64_t>(s.values, "measures.outburst_threshold"));
+  s.model = model_params(s.values);
+  validate_together(s, origin, options);
+  return s;
+}
+
+Scenario load_scenario(const std::string& name_or_path, const std::vector<Override>& overrides,
+                       const LoadOptions& options) {
+  if (const BuiltinScenario* b = find_builtin(name_or_path)) {
+    return load_scenario_text("builtin:" + std::string(b->name), std::string(b->text), overrides,
+                              options);
+  }
+  std::ifstream in(name_or_path, std::ios::binary);
+  if (!in) {
+    std::string names;
+    for (const BuiltinScenario& b : builtin_scenarios()) names += (names.empty() ? "" : ", ") + std::string(b.name);
+    throw InputError(fmt::format("{}: unknown scenario: not a readable file and not a built-in "
+                                 "(built-ins: {})",
+                                 name_or_path, names));
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return load_scenario_text(name_or_path, text.str(), overrides, options);
+}
+
+}  // namespace unrest::scenario
