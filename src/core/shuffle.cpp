@@ -7,66 +7,44 @@
 namespace unrest::core {
 namespace {
 
-constexpr std::size_t kBucketTarget = 8192;  // ids per bucket: 32 KB, an L1/L2-sized block
-
-void fisher_yates(std::uint32_t* first, std::size_t n, Stream& stream) {
-  for (std::size_t i = n; i > 1; --i) {
-    const std::uint32_t j = stream.below(static_cast<std::uint32_t>(i));
-    std::swap(first[i - 1], first[j]);
-  }
-}
-
-// Bucket indices come 16 bits at a time from a copy of the stream, so the counting pass and
-// the scatter pass see the same sequence without storing it.
-class BucketDraws {
- public:
-  BucketDraws(Stream stream, std::uint32_t mask) : stream_(stream), mask_(mask) {}
-  Stream& stream() { return stream_; }
-  std::uint32_t next() {
-    if (!have_half_) {
-      word_ = stream_.next_u32();
-      have_half_ = true;
-      return word_ & mask_;
-    }
-    have_half_ = false;
-    return (word_ >> 16) & mask_;
-  }
-
- private:
-  Stream stream_;
-  std::uint32_t mask_;
-  std::uint32_t word_ = 0;
-  bool have_half_ = false;
-};
+constexpr std::size_t kBucketTarget = 8192;  // items per bucket: a cache-sized block
 
 }  // namespace
 
-void shuffle_uniform(std::vector<std::uint32_t>& items, std::vector<std::uint32_t>& scratch,
-                     Stream stream) {
-  const std::size_t n = items.size();
-  if (n <= 2 * kBucketTarget) {
-    fisher_yates(items.data(), n, stream);
-    return;
-  }
-  const std::size_t buckets = std::min<std::size_t>(std::bit_ceil(n / kBucketTarget), 1u << 16);
+void ShufflePlan::draw(std::size_t n, Stream stream) {
+  const std::size_t buckets =
+      n <= 2 * kBucketTarget ? 1 : std::min<std::size_t>(std::bit_ceil(n / kBucketTarget), 1u << 16);
   const auto mask = static_cast<std::uint32_t>(buckets - 1);
-
-  std::vector<std::size_t> start(buckets + 1, 0);
-  BucketDraws counting(stream, mask);
-  for (std::size_t i = 0; i < n; ++i) ++start[counting.next() + 1];
-  for (std::size_t b = 0; b < buckets; ++b) start[b + 1] += start[b];
-
-  scratch.resize(n);
-  std::vector<std::size_t> fill(start.begin(), start.end() - 1);
-  BucketDraws scatter(stream, mask);
-  for (std::size_t i = 0; i < n; ++i) scratch[fill[scatter.next()]++] = items[i];
-
-  // The within-bucket shuffles continue the stream after the bucket draws.
-  Stream& rest = scatter.stream();
-  for (std::size_t b = 0; b < buckets; ++b) {
-    fisher_yates(scratch.data() + start[b], start[b + 1] - start[b], rest);
+  bucket_of_.resize(n);
+  start_.assign(buckets + 1, 0);
+  if (buckets == 1) {
+    std::fill(bucket_of_.begin(), bucket_of_.end(), 0);
+  } else {
+    // Two 16-bit bucket draws per 32-bit word.
+    for (std::size_t i = 0; i < n; i += 2) {
+      const std::uint32_t word = stream.next_u32();
+      bucket_of_[i] = static_cast<std::uint16_t>(word & mask);
+      if (i + 1 < n) bucket_of_[i + 1] = static_cast<std::uint16_t>((word >> 16) & mask);
+    }
   }
-  items.swap(scratch);
+  for (std::size_t i = 0; i < n; ++i) ++start_[bucket_of_[i] + 1];
+  for (std::size_t b = 0; b < buckets; ++b) start_[b + 1] += start_[b];
+
+  within_.resize(n);
+  for (std::size_t b = 0; b < buckets; ++b) {
+    std::uint32_t* first = within_.data() + start_[b];
+    const std::size_t size = start_[b + 1] - start_[b];
+    for (std::size_t k = 0; k < size; ++k) first[k] = static_cast<std::uint32_t>(k);
+    for (std::size_t k = size; k > 1; --k) {
+      std::swap(first[k - 1], first[stream.below(static_cast<std::uint32_t>(k))]);
+    }
+  }
+}
+
+void shuffle_uniform(std::vector<std::uint32_t>& items, Stream stream) {
+  ShufflePlan plan;
+  plan.draw(items.size(), stream);
+  plan.apply(items);
 }
 
 }  // namespace unrest::core

@@ -1,12 +1,15 @@
 // The reference scheduler: random asynchronous activation, as Epstein describes it. Each
 // period every free actor is activated once, one at a time, in a fresh uniformly random
 // order; each sees the world as left by the activations before it.
-// Model-agnostic: a Model provides begin_period, collect_actors, activate and two prefetch
-// hints (the order is known in advance, so agent data can be fetched ahead of use).
+//
+// The order is applied physically: the model permutes its agent slots by a uniform random
+// ShufflePlan and the scheduler activates slots front to back. A uniform permutation of all
+// slots orders the free actors among them uniformly too, so this is exactly the paper's
+// schedule, while agent data streams through memory instead of being read at random.
+// Model-agnostic: a Model provides begin_period, reorder, slot_count and activate.
 #pragma once
 
 #include <cstdint>
-#include <vector>
 
 #include "core/rng.hpp"
 #include "core/shuffle.hpp"
@@ -20,29 +23,18 @@ class ReferenceScheduler {
   template <class Model>
   void step(Model& model, std::uint32_t period) {
     model.begin_period(period);
-    model.collect_actors(order_);
-    core::shuffle_uniform(order_, scratch_,
-                          core::Stream(seed_, core::Purpose::activation_order, 0, period));
-    const std::size_t n = order_.size();
-    for (std::size_t i = 0; i < n; ++i) {
-      if (i + kAgentAhead < n) model.prefetch_agent(order_[i + kAgentAhead]);
-      if (i + kSiteAhead < n) model.prefetch_site(order_[i + kSiteAhead]);
-      model.activate(order_[i], period);
-    }
-    updates_ += n;
+    plan_.draw(model.slot_count(), core::Stream(seed_, core::Purpose::activation_order, 0, period));
+    model.reorder(plan_);
+    const std::uint32_t n = model.slot_count();
+    for (std::uint32_t slot = 0; slot < n; ++slot) updates_ += model.activate(slot, period);
   }
 
   // Activations performed so far (the "agent-updates" of performance reports).
   std::uint64_t updates() const { return updates_; }
 
  private:
-  // Agent data is fetched far ahead; the site it names is fetched once that data has arrived.
-  static constexpr std::size_t kAgentAhead = 16;
-  static constexpr std::size_t kSiteAhead = 8;
-
   std::uint64_t seed_;
-  std::vector<std::uint32_t> order_;
-  std::vector<std::uint32_t> scratch_;
+  core::ShufflePlan plan_;
   std::uint64_t updates_ = 0;
 };
 

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <toml++/toml.h>
@@ -265,16 +266,29 @@ epstein::ModelIParams model_params(const std::map<std::string, Value>& v) {
 }
 
 // Rules that involve more than one key.
-void validate_together(const Scenario& s, const std::map<std::string, std::string>& origin,
+void validate_together(const Scenario& s, const std::vector<Assignment>& assignments,
                        const LoadOptions& options) {
+  // The last assignment of a key names where it came from; defaults come from the source.
   const auto where = [&](const std::string& key) {
-    const auto it = origin.find(key);
-    return it == origin.end() ? s.source : it->second;
+    for (auto a = assignments.rbegin(); a != assignments.rend(); ++a) {
+      if (a->key == key) return a->origin;
+    }
+    return s.source;
+  };
+  // Of several keys that conflict, blame the one given last.
+  const auto last_given = [&](std::initializer_list<const char*> keys) {
+    for (auto a = assignments.rbegin(); a != assignments.rend(); ++a) {
+      for (const char* k : keys) {
+        if (a->key == k) return a->key;
+      }
+    }
+    return std::string(*keys.begin());
   };
   const epstein::ModelIParams& p = s.model;
   const double crowd = p.citizen_density + p.cop_density.maximum();
   if (crowd > 1.0 + 1e-12) {
-    fail(where("cops.density"), "cops.density",
+    const std::string key = last_given({"citizens.density", "cops.density", "cops.density_schedule"});
+    fail(where(key), key,
          fmt::format("citizens.density ({}) + the largest cop density ({}) = {} exceeds 1; the "
                      "densities must sum to at most 1",
                      p.citizen_density, p.cop_density.maximum(), crowd));
@@ -333,11 +347,7 @@ Scenario load_scenario_text(const std::string& source, const std::string& text,
     if (a.key == "rules.preset") preset = std::get<std::string>(a.value);
   }
   for (const auto& [key, value] : preset_values(preset)) s.values[key] = value;
-  std::map<std::string, std::string> origin;
-  for (const Assignment& a : assignments) {
-    s.values[a.key] = a.value;
-    origin[a.key] = a.origin;
-  }
+  for (const Assignment& a : assignments) s.values[a.key] = a.value;
 
   s.name = get<std::string>(s.values, "scenario.name");
   s.seed = static_cast<std::uint64_t>(get<std::int64_t>(s.values, "scenario.seed"));
@@ -345,7 +355,7 @@ Scenario load_scenario_text(const std::string& source, const std::string& text,
   s.outburst_threshold =
       static_cast<std::uint64_t>(get<std::int64_t>(s.values, "measures.outburst_threshold"));
   s.model = model_params(s.values);
-  validate_together(s, origin, options);
+  validate_together(s, assignments, options);
   return s;
 }
 
@@ -355,8 +365,10 @@ Scenario load_scenario(const std::string& name_or_path, const std::vector<Overri
     return load_scenario_text("builtin:" + std::string(b->name), std::string(b->text), overrides,
                               options);
   }
-  std::ifstream in(name_or_path, std::ios::binary);
-  if (!in) {
+  std::error_code ec;
+  std::ifstream in;
+  if (std::filesystem::is_regular_file(name_or_path, ec)) in.open(name_or_path, std::ios::binary);
+  if (!in.is_open() || !in) {
     std::string names;
     for (const BuiltinScenario& b : builtin_scenarios()) names += (names.empty() ? "" : ", ") + std::string(b.name);
     throw InputError(fmt::format("{}: unknown scenario: not a readable file and not a built-in "

@@ -1,8 +1,9 @@
 #include "models/epstein/model1.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 #include "models/epstein/rules.hpp"
 
@@ -16,6 +17,8 @@ std::uint64_t count_for_density(double density, std::uint32_t sites) {
   return static_cast<std::uint64_t>(std::llround(density * static_cast<double>(sites)));
 }
 
+bool is_free(Status s) { return s == Status::quiet || s == Status::active; }
+
 }  // namespace
 
 ModelI::ModelI(const ModelIParams& params, std::uint64_t seed)
@@ -26,8 +29,6 @@ ModelI::ModelI(const ModelIParams& params, std::uint64_t seed)
       legitimacy_(params.legitimacy.at(0)) {
   world_.width = params.width;
   world_.height = params.height;
-  const std::uint32_t sites = world_.site_count();
-  world_.occupant.assign(sites, kNoAgent);
   world_.blocked = core::SiteBitmap(params.width, params.height);
   world_.cops = core::SiteBitmap(params.width, params.height);
   world_.actives = core::SiteBitmap(params.width, params.height);
@@ -35,10 +36,8 @@ ModelI::ModelI(const ModelIParams& params, std::uint64_t seed)
 }
 
 std::uint32_t ModelI::add_agent(AgentKind kind) {
-  const std::uint32_t id = world_.agent_count();
-  world_.kind.push_back(kind);
-  world_.status.push_back(Status::quiet);
-  world_.site.push_back(kNoAgent);
+  const std::uint32_t slot = world_.slot_count();
+  const std::uint32_t id = slot;  // ids are issued in order; slots are only permuted later
   float h = 0.0f;
   float r = 0.0f;
   if (kind == AgentKind::citizen) {
@@ -46,9 +45,14 @@ std::uint32_t ModelI::add_agent(AgentKind kind) {
     h = static_cast<float>(s.uniform());
     r = static_cast<float>(s.uniform());
   }
+  world_.id.push_back(id);
+  world_.kind.push_back(kind);
+  world_.status.push_back(Status::quiet);
+  world_.site.push_back(kNoSite);
   world_.hardship.push_back(h);
   world_.risk_aversion.push_back(r);
-  return id;
+  world_.jail_left.push_back(0.0f);
+  return slot;
 }
 
 void ModelI::place_initial_agents() {
@@ -69,11 +73,10 @@ void ModelI::place_initial_agents() {
   // Exact counts on distinct random sites, cops first: a partial Fisher–Yates over sites.
   const std::uint64_t cops = count_for_density(cop_density, sites);
   const std::uint64_t citizens = count_for_density(params_.citizen_density, sites);
-  std::vector<std::uint32_t> order(sites);
+  const std::uint64_t total = std::min<std::uint64_t>(cops + citizens, sites);
+  core::LargeVector<std::uint32_t> order(sites);
   for (std::uint32_t s = 0; s < sites; ++s) order[s] = s;
   core::Stream stream(seed_, core::Purpose::placement, 0, 0);
-  const std::uint64_t total = std::min<std::uint64_t>(cops + citizens, sites);
-  world_.kind.reserve(total);
   for (std::uint64_t i = 0; i < total; ++i) {
     const auto j = i + stream.below(static_cast<std::uint32_t>(sites - i));
     std::swap(order[i], order[j]);
@@ -81,144 +84,171 @@ void ModelI::place_initial_agents() {
   }
 }
 
-void ModelI::occupy(std::uint32_t id, std::uint32_t site) {
-  world_.site[id] = site;
-  world_.occupant[site] = id;
+void ModelI::occupy(std::uint32_t slot, std::uint32_t site) {
+  world_.site[slot] = site;
   world_.blocked.set(site);
-  if (world_.kind[id] == AgentKind::cop) world_.cops.set(site);
-  if (world_.status[id] == Status::active) world_.actives.set(site);
-}
-
-void ModelI::vacate(std::uint32_t id) {
-  const std::uint32_t site = world_.site[id];
-  world_.occupant[site] = kNoAgent;
-  world_.blocked.clear(site);
-  world_.cops.clear(site);
-  world_.actives.clear(site);
-}
-
-void ModelI::set_active(std::uint32_t id, bool active) {
-  world_.status[id] = active ? Status::active : Status::quiet;
-  if (active) {
-    world_.actives.set(world_.site[id]);
-  } else {
-    world_.actives.clear(world_.site[id]);
+  if (world_.kind[slot] == AgentKind::cop) world_.cops.set(site);
+  if (world_.status[slot] == Status::active) {
+    world_.actives.set(site);
+    world_.active_slot.insert_or_assign(site, slot);
   }
+}
+
+void ModelI::vacate(std::uint32_t slot) {
+  const std::uint32_t site = world_.site[slot];
+  world_.blocked.clear(site);
+  if (world_.kind[slot] == AgentKind::cop) world_.cops.clear(site);
+  if (world_.status[slot] == Status::active) {
+    world_.actives.clear(site);
+    world_.active_slot.erase(site);
+  }
+}
+
+void ModelI::set_active(std::uint32_t slot, bool active) {
+  const std::uint32_t site = world_.site[slot];
+  world_.status[slot] = active ? Status::active : Status::quiet;
+  if (active) {
+    world_.actives.set(site);
+    world_.active_slot.insert_or_assign(site, slot);
+  } else {
+    world_.actives.clear(site);
+    world_.active_slot.erase(site);
+  }
+}
+
+void ModelI::resync() {
+  world_.blocked = core::SiteBitmap(world_.width, world_.height);
+  world_.cops = core::SiteBitmap(world_.width, world_.height);
+  world_.actives = core::SiteBitmap(world_.width, world_.height);
+  world_.active_slot.clear();
+  for (std::uint32_t slot = 0; slot < world_.slot_count(); ++slot) {
+    const Status s = world_.status[slot];
+    if (is_free(s)) {
+      occupy(slot, world_.site[slot]);
+    } else if (s == Status::jailed && params_.jail_mode == JailMode::stay_blocking) {
+      world_.blocked.set(world_.site[slot]);
+    }
+  }
+}
+
+void ModelI::reorder(const core::ShufflePlan& plan) {
+  World& w = world_;
+  w.active_slot.clear();
+  plan.permute(
+      reorder_scratch_,
+      [&w](std::size_t i) {
+        return PackedAgent{w.id[i],        w.site[i], w.hardship[i], w.risk_aversion[i],
+                           w.jail_left[i], w.kind[i], w.status[i]};
+      },
+      [&w](std::size_t k, const PackedAgent& a) {
+        w.id[k] = a.id;
+        w.site[k] = a.site;
+        w.hardship[k] = a.hardship;
+        w.risk_aversion[k] = a.risk_aversion;
+        w.jail_left[k] = a.jail_left;
+        w.kind[k] = a.kind;
+        w.status[k] = a.status;
+        if (a.status == Status::active) {
+          w.active_slot.insert_or_assign(a.site, static_cast<std::uint32_t>(k));
+        }
+      });
 }
 
 void ModelI::begin_period(std::uint32_t period) {
   legitimacy_ = params_.legitimacy.at(period);
   if (!params_.cop_density.segments().empty()) adjust_cops(period);
-
-  // Jail terms count down once per period; those served are released in arrest order.
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < world_.jailed.size(); ++i) {
-    JailedCitizen j = world_.jailed[i];
-    j.remaining -= 1.0;
-    if (j.remaining <= 0.0) {
-      release(j.id, period);
-      if (world_.status[j.id] == Status::jailed) world_.jailed[kept++] = {j.id, 0.0};
-    } else {
-      world_.jailed[kept++] = j;
-    }
+  // Jail terms count down once per period; served terms end in release.
+  for (std::uint32_t slot = 0; slot < world_.slot_count(); ++slot) {
+    if (world_.status[slot] != Status::jailed) continue;
+    world_.jail_left[slot] -= 1.0f;
+    if (world_.jail_left[slot] <= 0.0f) release(slot, period);
   }
-  world_.jailed.resize(kept);
 }
 
-void ModelI::release(std::uint32_t citizen, std::uint32_t period) {
-  core::Stream stream(seed_, core::Purpose::release, citizen, period);
-  std::uint32_t site = kNoAgent;
+void ModelI::release(std::uint32_t slot, std::uint32_t period) {
+  core::Stream stream(seed_, core::Purpose::release, world_.id[slot], period);
+  std::uint32_t site = kNoSite;
   switch (params_.jail_mode) {
     case JailMode::stay_blocking:
-      world_.status[citizen] = Status::quiet;  // it never left its site
+      world_.status[slot] = Status::quiet;  // it never left its site
       return;
     case JailMode::stay_invisible: {
       // NetLogo lets a freed agent share its patch; we keep one actor per site, so a freed
-      // citizen whose site was taken steps to the nearest free choice (docs/models.md).
-      const std::uint32_t own = world_.site[citizen];
-      site = !world_.blocked.test(own) ? own : empty_site_near(own, citizen_vision_, stream);
-      if (site == kNoAgent) site = empty_site_anywhere(stream);
+      // citizen whose site was taken goes to a random empty site in view (docs/models.md).
+      const std::uint32_t own = world_.site[slot];
+      site = !world_.blocked.test(own) ? own
+                                       : empty_site_near(position_of(own), citizen_vision_, stream);
+      if (site == kNoSite) site = empty_site_anywhere(stream);
       break;
     }
     case JailMode::off_lattice:
       site = empty_site_anywhere(stream);
       break;
   }
-  if (site == kNoAgent) return;  // lattice full: stays jailed one more period
-  world_.status[citizen] = Status::quiet;
-  occupy(citizen, site);
+  if (site == kNoSite) return;  // lattice full: stays jailed and tries again next period
+  world_.status[slot] = Status::quiet;
+  occupy(slot, site);
 }
 
 void ModelI::adjust_cops(std::uint32_t period) {
-  const std::uint64_t target = count_for_density(params_.cop_density.at(period), world_.site_count());
-  std::vector<std::uint32_t> on_duty;
-  for (std::uint32_t id = 0; id < world_.agent_count(); ++id) {
-    if (world_.kind[id] == AgentKind::cop && world_.status[id] != Status::withdrawn) on_duty.push_back(id);
+  const std::uint64_t target =
+      count_for_density(params_.cop_density.at(period), world_.site_count());
+  // (id, slot) of cops on duty and of withdrawn cops, by id: choices must not depend on slots.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> on_duty;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> withdrawn;
+  for (std::uint32_t slot = 0; slot < world_.slot_count(); ++slot) {
+    if (world_.kind[slot] != AgentKind::cop) continue;
+    (world_.status[slot] == Status::withdrawn ? withdrawn : on_duty).emplace_back(world_.id[slot], slot);
   }
+  if (on_duty.size() == target) return;
+  std::sort(on_duty.begin(), on_duty.end());
+  std::sort(withdrawn.begin(), withdrawn.end());
   core::Stream stream(seed_, core::Purpose::cop_schedule, 0, period);
-  // Withdraw uniformly chosen cops.
   for (std::size_t left = on_duty.size(); left > target; --left) {
     const std::uint32_t pick = stream.below(static_cast<std::uint32_t>(left));
-    const std::uint32_t id = on_duty[pick];
-    on_duty[pick] = on_duty[left - 1];
-    vacate(id);
-    world_.status[id] = Status::withdrawn;
-    world_.withdrawn_cops.push_back(id);
+    const std::uint32_t slot = on_duty[pick].second;
+    on_duty.erase(on_duty.begin() + pick);
+    vacate(slot);
+    world_.status[slot] = Status::withdrawn;
   }
-  // Deploy new cops on uniformly chosen empty sites, reusing withdrawn ids first.
+  // New cops go to uniformly chosen empty sites, reusing the lowest withdrawn ids first.
+  std::size_t reused = 0;
   for (std::size_t n = on_duty.size(); n < target; ++n) {
     const std::uint32_t site = empty_site_anywhere(stream);
-    if (site == kNoAgent) break;
-    std::uint32_t id = 0;
-    if (!world_.withdrawn_cops.empty()) {
-      id = world_.withdrawn_cops.front();
-      world_.withdrawn_cops.erase(world_.withdrawn_cops.begin());
-      world_.status[id] = Status::quiet;
+    if (site == kNoSite) break;
+    std::uint32_t slot = 0;
+    if (reused < withdrawn.size()) {
+      slot = withdrawn[reused++].second;
+      world_.status[slot] = Status::quiet;
     } else {
-      id = add_agent(AgentKind::cop);
+      slot = add_agent(AgentKind::cop);
     }
-    occupy(id, site);
+    occupy(slot, site);
   }
 }
 
-void ModelI::collect_actors(std::vector<std::uint32_t>& out) const {
-  out.clear();
-  const std::uint32_t n = world_.agent_count();
-  for (std::uint32_t id = 0; id < n; ++id) {
-    const Status s = world_.status[id];
-    if (s == Status::quiet || s == Status::active) out.push_back(id);
-  }
-}
-
-void ModelI::prefetch_agent(std::uint32_t id) const {
-  __builtin_prefetch(&world_.status[id]);
-  __builtin_prefetch(&world_.kind[id]);
-  __builtin_prefetch(&world_.site[id]);
-  __builtin_prefetch(&world_.hardship[id]);
-  __builtin_prefetch(&world_.risk_aversion[id]);
-}
-
-void ModelI::prefetch_site(std::uint32_t id) const {
-  __builtin_prefetch(&world_.occupant[world_.site[id]], 1);
-}
-
-void ModelI::activate(std::uint32_t id, std::uint32_t period) {
-  const Status s = world_.status[id];
-  if (s != Status::quiet && s != Status::active) return;
-  const bool cop = world_.kind[id] == AgentKind::cop;
+bool ModelI::activate(std::uint32_t slot, std::uint32_t period) {
+  if (!is_free(world_.status[slot])) return false;
+  const bool cop = world_.kind[slot] == AgentKind::cop;
   const bool moves = cop ? params_.cops_move : params_.citizens_move;
-  if (moves && params_.order == ActivationOrder::move_then_act) move(id, period);
+  Position at = position_of(world_.site[slot]);
+  if (moves && params_.order == ActivationOrder::move_then_act) at = move(slot, period, at);
   if (cop) {
-    act_cop(id, period);
+    act_cop(slot, period, at);
   } else {
-    act_citizen(id);
+    act_citizen(slot, at);
   }
-  if (moves && params_.order == ActivationOrder::act_then_move) move(id, period);
+  if (moves && params_.order == ActivationOrder::act_then_move) move(slot, period, at);
+  return true;
 }
 
-std::uint32_t ModelI::offset_site(std::uint32_t site, core::Offset o) const {
-  int x = world_.x_of(site) + o.dx;
-  int y = world_.y_of(site) + o.dy;
+ModelI::Position ModelI::position_of(std::uint32_t site) const {
+  return {site, world_.x_of(site), world_.y_of(site)};
+}
+
+std::uint32_t ModelI::offset_site(Position at, core::Offset o) const {
+  int x = at.x + o.dx;
+  int y = at.y + o.dy;
   if (x < 0) x += world_.width;
   if (x >= world_.width) x -= world_.width;
   if (y < 0) y += world_.height;
@@ -226,25 +256,25 @@ std::uint32_t ModelI::offset_site(std::uint32_t site, core::Offset o) const {
   return world_.site_at(x, y);
 }
 
-std::uint32_t ModelI::empty_site_near(std::uint32_t site, const core::Neighbourhood& n,
+std::uint32_t ModelI::empty_site_near(Position at, const core::Neighbourhood& n,
                                       core::Stream& stream) const {
   const auto& offsets = n.offsets();
-  if (offsets.empty()) return kNoAgent;
+  if (offsets.empty()) return kNoSite;
   const auto size = static_cast<std::uint32_t>(offsets.size());
   // Rejection sampling is uniform over the empty sites; after a few misses, enumerate.
   for (int t = 0; t < kNearbyTries; ++t) {
-    const std::uint32_t target = offset_site(site, offsets[stream.below(size)]);
+    const std::uint32_t target = offset_site(at, offsets[stream.below(size)]);
     if (!world_.blocked.test(target)) return target;
   }
   std::uint32_t empty = 0;
-  for (const core::Offset o : offsets) empty += !world_.blocked.test(offset_site(site, o));
-  if (empty == 0) return kNoAgent;
+  for (const core::Offset o : offsets) empty += !world_.blocked.test(offset_site(at, o));
+  if (empty == 0) return kNoSite;
   std::uint32_t k = stream.below(empty);
   for (const core::Offset o : offsets) {
-    const std::uint32_t target = offset_site(site, o);
+    const std::uint32_t target = offset_site(at, o);
     if (!world_.blocked.test(target) && k-- == 0) return target;
   }
-  return kNoAgent;
+  return kNoSite;
 }
 
 std::uint32_t ModelI::empty_site_anywhere(core::Stream& stream) const {
@@ -254,67 +284,61 @@ std::uint32_t ModelI::empty_site_anywhere(core::Stream& stream) const {
     if (!world_.blocked.test(target)) return target;
   }
   const std::uint64_t empty = sites - world_.blocked.count_all();
-  if (empty == 0) return kNoAgent;
+  if (empty == 0) return kNoSite;
   std::uint64_t k = stream.below(static_cast<std::uint32_t>(empty));
   for (std::uint32_t s = 0; s < sites; ++s) {
     if (!world_.blocked.test(s) && k-- == 0) return s;
   }
-  return kNoAgent;
+  return kNoSite;
 }
 
-void ModelI::move(std::uint32_t id, std::uint32_t period) {
+ModelI::Position ModelI::move(std::uint32_t slot, std::uint32_t period, Position from) {
   const core::Neighbourhood& n =
-      world_.kind[id] == AgentKind::cop ? cop_vision_ : citizen_vision_;
-  core::Stream stream(seed_, core::Purpose::movement, id, period);
-  const std::uint32_t target = empty_site_near(world_.site[id], n, stream);
-  if (target == kNoAgent) return;
-  vacate(id);
-  occupy(id, target);
+      world_.kind[slot] == AgentKind::cop ? cop_vision_ : citizen_vision_;
+  core::Stream stream(seed_, core::Purpose::movement, world_.id[slot], period);
+  const std::uint32_t target = empty_site_near(from, n, stream);
+  if (target == kNoSite) return from;
+  vacate(slot);
+  occupy(slot, target);
+  return position_of(target);
 }
 
-void ModelI::act_citizen(std::uint32_t id) {
-  const double g = grievance(world_.hardship[id], legitimacy_);
+void ModelI::act_citizen(std::uint32_t slot, Position at) {
+  const double g = grievance(world_.hardship[slot], legitimacy_);
+  const bool was_active = world_.status[slot] == Status::active;
   if (!can_ever_be_active(g, params_.threshold)) {
-    if (world_.status[id] == Status::active) set_active(id, false);
+    if (was_active) set_active(slot, false);
     return;
   }
-  const std::uint32_t site = world_.site[id];
-  const int x = world_.x_of(site);
-  const int y = world_.y_of(site);
-  const int cops = world_.cops.count(citizen_vision_, x, y);
+  const int cops = world_.cops.count(citizen_vision_, at.x, at.y);
   bool active = true;  // no cop in view: P = 0 under every ratio rule, and G > T
   if (cops > 0) {
-    int others = world_.actives.count(citizen_vision_, x, y);
-    const bool self_active = world_.status[id] == Status::active;
-    if (self_active && params_.self_count == ActiveSelfCount::once) --others;
-    const double p = arrest_probability(params_.arrest_ratio, params_.arrest_constant, cops, 1 + others);
-    active = decides_active(g, world_.risk_aversion[id], p, params_.threshold);
+    int others = world_.actives.count(citizen_vision_, at.x, at.y);
+    if (was_active && params_.self_count == ActiveSelfCount::once) --others;
+    const double p =
+        arrest_probability(params_.arrest_ratio, params_.arrest_constant, cops, 1 + others);
+    active = decides_active(g, world_.risk_aversion[slot], p, params_.threshold);
   }
-  if (active != (world_.status[id] == Status::active)) set_active(id, active);
+  if (active != was_active) set_active(slot, active);
 }
 
-void ModelI::act_cop(std::uint32_t id, std::uint32_t period) {
-  const std::uint32_t site = world_.site[id];
-  const int x = world_.x_of(site);
-  const int y = world_.y_of(site);
-  const int in_view = world_.actives.count(cop_vision_, x, y);
+void ModelI::act_cop(std::uint32_t slot, std::uint32_t period, Position at) {
+  const int in_view = world_.actives.count(cop_vision_, at.x, at.y);
   if (in_view == 0) return;
-  core::Stream stream(seed_, core::Purpose::arrest, id, period);
+  core::Stream stream(seed_, core::Purpose::arrest, world_.id[slot], period);
   const auto k = static_cast<int>(stream.below(static_cast<std::uint32_t>(in_view)));
-  arrest(world_.occupant[world_.actives.nth_set(cop_vision_, x, y, k)], period);
+  const std::uint32_t site = world_.actives.nth_set(cop_vision_, at.x, at.y, k);
+  arrest(world_.active_slot.find(site), period);
 }
 
-void ModelI::arrest(std::uint32_t citizen, std::uint32_t period) {
-  core::Stream stream(seed_, core::Purpose::jail_term, citizen, period);
+void ModelI::arrest(std::uint32_t slot, std::uint32_t period) {
+  core::Stream stream(seed_, core::Purpose::jail_term, world_.id[slot], period);
   const double term = draw_jail_term(params_.jail_term, params_.max_jail_term, stream);
-  world_.actives.clear(world_.site[citizen]);
-  world_.status[citizen] = Status::jailed;
-  if (params_.jail_mode != JailMode::stay_blocking) {
-    const std::uint32_t site = world_.site[citizen];
-    world_.occupant[site] = kNoAgent;
-    world_.blocked.clear(site);
-  }
-  world_.jailed.push_back({citizen, term});
+  const std::uint32_t site = world_.site[slot];
+  set_active(slot, false);
+  world_.status[slot] = Status::jailed;
+  world_.jail_left[slot] = static_cast<float>(term);
+  if (params_.jail_mode != JailMode::stay_blocking) world_.blocked.clear(site);
 }
 
 Census ModelI::census() const {
@@ -322,10 +346,9 @@ Census ModelI::census() const {
   c.legitimacy = legitimacy_;
   double sum_g = 0.0;
   double sum_r = 0.0;
-  const std::uint32_t n = world_.agent_count();
-  for (std::uint32_t id = 0; id < n; ++id) {
-    const Status s = world_.status[id];
-    if (world_.kind[id] == AgentKind::cop) {
+  for (std::uint32_t slot = 0; slot < world_.slot_count(); ++slot) {
+    const Status s = world_.status[slot];
+    if (world_.kind[slot] == AgentKind::cop) {
       c.cops += s != Status::withdrawn;
       continue;
     }
@@ -334,8 +357,8 @@ Census ModelI::census() const {
       continue;
     }
     s == Status::active ? ++c.active : ++c.quiet;
-    sum_g += grievance(world_.hardship[id], legitimacy_);
-    sum_r += world_.risk_aversion[id];
+    sum_g += grievance(world_.hardship[slot], legitimacy_);
+    sum_r += world_.risk_aversion[slot];
   }
   const auto free_citizens = static_cast<double>(c.quiet + c.active);
   if (free_citizens > 0 && sum_r > 0) {

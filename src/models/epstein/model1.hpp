@@ -1,14 +1,14 @@
 // Epstein's Model I: citizens and cops on a torus. This class owns a World and applies the
 // rules to one agent at a time (activate), plus the once-per-period work (begin_period:
 // schedules, jail countdown, releases). The order of activations belongs to a scheduler
-// (engine/), which is what lets the same model run under different update schemes.
+// (engine/), which permutes the slots with reorder() and then activates them in slot order.
 #pragma once
 
 #include <cstdint>
-#include <vector>
 
 #include "core/neighbourhood.hpp"
 #include "core/rng.hpp"
+#include "core/shuffle.hpp"
 #include "models/epstein/params.hpp"
 #include "models/epstein/world.hpp"
 
@@ -30,42 +30,51 @@ class ModelI {
 
   // Schedules for period t, then jail countdown and releases.
   void begin_period(std::uint32_t period);
-  // Ids of the actors to activate this period (free citizens and cops on duty), ascending.
-  void collect_actors(std::vector<std::uint32_t>& out) const;
-  // Hints for the scheduler's look-ahead: agent data first, then the lattice around it.
-  void prefetch_agent(std::uint32_t id) const;
-  void prefetch_site(std::uint32_t id) const;
-  // One activation: move and act (in the configured order). Skips agents jailed meanwhile.
-  void activate(std::uint32_t id, std::uint32_t period);
+  // Permutes the slots (the scheduler's fresh activation order).
+  void reorder(const core::ShufflePlan& plan);
+  // One activation of the agent in `slot`: move and act, in the configured order. Returns
+  // false, doing nothing, if that agent is not free (jailed, possibly earlier this period).
+  bool activate(std::uint32_t slot, std::uint32_t period);
 
+  std::uint32_t slot_count() const { return world_.slot_count(); }
   Census census() const;
   const World& world() const { return world_; }
   const ModelIParams& params() const { return params_; }
   double legitimacy() const { return legitimacy_; }
 
-  // Test access: put the world in a chosen state.
+  // Test access: put the world in a chosen state. After changing statuses or sites by hand,
+  // call resync() to rebuild the lattice from the slot arrays.
   World& mutable_world() { return world_; }
+  void resync();
 
  private:
+  // A site with its coordinates, so that the hot path divides by the width only once.
+  struct Position {
+    std::uint32_t site;
+    int x;
+    int y;
+  };
+  Position position_of(std::uint32_t site) const;
+
   void place_initial_agents();
   std::uint32_t add_agent(AgentKind kind);
-  void occupy(std::uint32_t id, std::uint32_t site);
-  void vacate(std::uint32_t id);
-  void set_active(std::uint32_t id, bool active);
+  void occupy(std::uint32_t slot, std::uint32_t site);
+  void vacate(std::uint32_t slot);
+  void set_active(std::uint32_t slot, bool active);
 
-  void move(std::uint32_t id, std::uint32_t period);
-  void act_citizen(std::uint32_t id);
-  void act_cop(std::uint32_t id, std::uint32_t period);
-  void arrest(std::uint32_t citizen, std::uint32_t period);
-  void release(std::uint32_t citizen, std::uint32_t period);
+  Position move(std::uint32_t slot, std::uint32_t period, Position from);
+  void act_citizen(std::uint32_t slot, Position at);
+  void act_cop(std::uint32_t slot, std::uint32_t period, Position at);
+  void arrest(std::uint32_t slot, std::uint32_t period);
+  void release(std::uint32_t slot, std::uint32_t period);
   void adjust_cops(std::uint32_t period);
 
-  // A uniformly chosen empty site within `n` of `site`, or kNoAgent if none.
-  std::uint32_t empty_site_near(std::uint32_t site, const core::Neighbourhood& n,
+  // A uniformly chosen empty site within `n` of `at`, or kNoSite if none.
+  std::uint32_t empty_site_near(Position at, const core::Neighbourhood& n,
                                 core::Stream& stream) const;
-  // A uniformly chosen empty site anywhere, or kNoAgent if the lattice is full.
+  // A uniformly chosen empty site anywhere, or kNoSite if the lattice is full.
   std::uint32_t empty_site_anywhere(core::Stream& stream) const;
-  std::uint32_t offset_site(std::uint32_t site, core::Offset o) const;
+  std::uint32_t offset_site(Position at, core::Offset o) const;
 
   ModelIParams params_;
   std::uint64_t seed_;
@@ -73,6 +82,17 @@ class ModelI {
   core::Neighbourhood cop_vision_;
   double legitimacy_;
   World world_;
+  // One agent packed, so that reordering moves each agent once rather than once per array.
+  struct PackedAgent {
+    std::uint32_t id;
+    std::uint32_t site;
+    float hardship;
+    float risk_aversion;
+    float jail_left;
+    AgentKind kind;
+    Status status;
+  };
+  core::LargeVector<PackedAgent> reorder_scratch_;
 };
 
 // Estimated peak memory of a run, for the pre-flight check.

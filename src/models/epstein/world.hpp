@@ -1,63 +1,72 @@
 // The state of a Model I world, as structure-of-arrays.
-// Agents are indexed by a stable id (the RNG streams are keyed by it); the lattice is an
-// occupant index per site plus three bitmaps (blocked, cop, active) that the rules count.
-// Populations may change (cops added or withdrawn by schedule, later births and deaths in
-// Model II): ids are never reused while an agent is alive, only withdrawn ones are recycled.
+//
+// Agents live in slots. Every period the reference scheduler permutes the slots into a fresh
+// random order and activates them front to back, so the agent data streams through the cache
+// instead of being read at random; `id` travels with each agent and is stable for its life
+// (the RNG streams are keyed by it).
+//
+// The lattice is three bitmaps (blocked, cop, active: 1.5 MB at 2000×2000, cache-sized) plus a
+// small map from the sites of active citizens to their slots, so a cop can find whom to arrest.
+// Populations may change (cops added or withdrawn by schedule; later births and deaths in
+// Model II): withdrawn cops keep their slot, marked, and are reused before new ids are issued.
 #pragma once
 
 #include <cstdint>
-#include <vector>
 
+#include "core/large_vector.hpp"
 #include "core/site_bitmap.hpp"
+#include "core/site_map.hpp"
 
 namespace unrest::epstein {
 
 enum class AgentKind : std::uint8_t { citizen, cop };
 enum class Status : std::uint8_t { quiet, active, jailed, withdrawn };
 
-inline constexpr std::uint32_t kNoAgent = UINT32_MAX;
-
-struct JailedCitizen {
-  std::uint32_t id = 0;
-  double remaining = 0.0;  // periods left; +inf for life
-};
+inline constexpr std::uint32_t kNoSite = UINT32_MAX;
 
 struct World {
   int width = 0;
   int height = 0;
 
-  // Per agent.
-  std::vector<AgentKind> kind;
-  std::vector<Status> status;
-  std::vector<std::uint32_t> site;
-  std::vector<float> hardship;       // H ~ U(0,1), citizens only
-  std::vector<float> risk_aversion;  // R ~ U(0,1), citizens only
+  // Per slot.
+  core::LargeVector<std::uint32_t> id;
+  core::LargeVector<AgentKind> kind;
+  core::LargeVector<Status> status;
+  core::LargeVector<std::uint32_t> site;  // while jailed off the lattice: its last site
+  core::LargeVector<float> hardship;       // H ~ U(0,1), citizens only
+  core::LargeVector<float> risk_aversion;  // R ~ U(0,1), citizens only
+  core::LargeVector<float> jail_left;      // periods left while jailed; +inf for life
 
   // Per site.
-  std::vector<std::uint32_t> occupant;  // the actor holding the site, or kNoAgent
-  core::SiteBitmap blocked;             // no free actor may move here
-  core::SiteBitmap cops;                // a cop on duty stands here
-  core::SiteBitmap actives;             // an active citizen stands here
-
-  std::vector<JailedCitizen> jailed;    // in order of arrest
-  std::vector<std::uint32_t> withdrawn_cops;  // ids free for reuse, in order of withdrawal
+  core::SiteBitmap blocked;    // no free actor may move here
+  core::SiteBitmap cops;       // a cop on duty stands here
+  core::SiteBitmap actives;    // an active citizen stands here
+  core::SiteMap active_slot;   // site of each active citizen -> its slot
 
   std::uint32_t site_count() const {
     return static_cast<std::uint32_t>(width) * static_cast<std::uint32_t>(height);
   }
+  std::uint32_t slot_count() const { return static_cast<std::uint32_t>(id.size()); }
   int x_of(std::uint32_t s) const { return static_cast<int>(s % static_cast<std::uint32_t>(width)); }
   int y_of(std::uint32_t s) const { return static_cast<int>(s / static_cast<std::uint32_t>(width)); }
   std::uint32_t site_at(int x, int y) const {
     return static_cast<std::uint32_t>(y) * static_cast<std::uint32_t>(width) +
            static_cast<std::uint32_t>(x);
   }
-  std::uint32_t agent_count() const { return static_cast<std::uint32_t>(kind.size()); }
+  // The slot holding agent `agent_id`, or slot_count() if none (a linear search, for tests).
+  std::uint32_t slot_of(std::uint32_t agent_id) const {
+    std::uint32_t s = 0;
+    while (s < slot_count() && id[s] != agent_id) ++s;
+    return s;
+  }
 };
 
-// Bytes of state per agent (kind, status, site, H, R, plus the scheduler's order and scratch
-// ids) and per site (occupant index and three bitmaps), for memory estimates and reports.
+// Bytes of state per agent (the seven slot arrays, plus the shuffle plan and its scratch
+// buffer) and per site (three bitmaps), for memory estimates and performance reports.
 inline constexpr std::size_t kBytesPerAgent =
-    2 * sizeof(std::uint8_t) + sizeof(std::uint32_t) + 2 * sizeof(float) + 2 * sizeof(std::uint32_t);
-inline constexpr double kBytesPerSite = sizeof(std::uint32_t) + 3.0 / 8.0;
+    2 * sizeof(std::uint32_t) + 2 * sizeof(std::uint8_t) + 3 * sizeof(float)  // slot arrays
+    + sizeof(std::uint16_t) + sizeof(std::uint32_t)                           // shuffle plan
+    + sizeof(std::uint32_t);                                                  // scratch
+inline constexpr double kBytesPerSite = 3.0 / 8.0;
 
 }  // namespace unrest::epstein
