@@ -11,8 +11,10 @@
 
 int main(int argc, char** argv) {
   using namespace unrest;
-  CLI::App app{"unrest: a fast, reproducible simulator of civil unrest (Epstein's civil-violence model)"};
-  app.set_version_flag("--version", fmt::format("unrest {} (commit {})", io::kVersion, io::kGitCommit));
+  CLI::App app{
+      "unrest: a fast, reproducible simulator of civil unrest (Epstein's civil-violence model)"};
+  app.set_version_flag("--version",
+                       fmt::format("unrest {} (commit {})", io::kVersion, io::kGitCommit));
   app.require_subcommand(1);
   const cli::Action list = cli::add_list(app);
   const cli::Action show = cli::add_show(app);

@@ -8,7 +8,9 @@
 
 namespace unrest::cli {
 
-bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
+bool stderr_is_terminal() {
+  return ::isatty(STDERR_FILENO) == 1;
+}
 
 ProgressBar::ProgressBar(bool enabled)
     : enabled_(enabled), started_(std::chrono::steady_clock::now()), last_draw_(started_) {}

@@ -41,8 +41,9 @@ Action add_run(CLI::App& app) {
   return [args] {
     const scenario::Scenario s = load_from_args(args->scenario);
     const std::filesystem::path out =
-        args->out.empty() ? std::filesystem::path("results") / fmt::format("{}-seed{}", s.name, s.seed)
-                          : std::filesystem::path(args->out);
+        args->out.empty()
+            ? std::filesystem::path("results") / fmt::format("{}-seed{}", s.name, s.seed)
+            : std::filesystem::path(args->out);
     io::prepare_output_directory(out, args->force);
     run::RunResult result;
     {

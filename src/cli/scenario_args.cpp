@@ -22,7 +22,8 @@ std::uint64_t available_memory_bytes() {
 }  // namespace
 
 void add_scenario_args(CLI::App& cmd, ScenarioArgs& args) {
-  cmd.add_option("scenario", args.scenario, "Built-in scenario name (see `unrest list`) or TOML file")
+  cmd.add_option("scenario", args.scenario,
+                 "Built-in scenario name (see `unrest list`) or TOML file")
       ->required();
   cmd.add_option("--set", args.sets, "Override a parameter, e.g. --set citizens.legitimacy=0.8")
       ->expected(1)

@@ -13,7 +13,8 @@ constexpr std::size_t kBucketTarget = 8192;  // items per bucket: a cache-sized 
 
 void ShufflePlan::draw(std::size_t n, Stream stream) {
   const std::size_t buckets =
-      n <= 2 * kBucketTarget ? 1 : std::min<std::size_t>(std::bit_ceil(n / kBucketTarget), 1u << 16);
+      n <= 2 * kBucketTarget ? 1
+                             : std::min<std::size_t>(std::bit_ceil(n / kBucketTarget), 1u << 16);
   const auto mask = static_cast<std::uint32_t>(buckets - 1);
   bucket_of_.resize(n);
   start_.assign(buckets + 1, 0);

@@ -34,7 +34,8 @@ class ShufflePlan {
     for (std::size_t i = 0; i < n; ++i) staged[fill[bucket_of_[i]]++] = load(i);
     // Pass 2: each bucket, in cache, in its shuffled order.
     for (std::size_t b = 0; b + 1 < start_.size(); ++b) {
-      for (std::size_t k = start_[b]; k < start_[b + 1]; ++k) store(k, staged[start_[b] + within_[k]]);
+      for (std::size_t k = start_[b]; k < start_[b + 1]; ++k)
+        store(k, staged[start_[b] + within_[k]]);
     }
   }
 
@@ -42,8 +43,9 @@ class ShufflePlan {
   template <class Vector>
   void apply(Vector& items) const {
     LargeVector<typename Vector::value_type> staged;
-    permute(staged, [&](std::size_t i) { return items[i]; },
-            [&](std::size_t k, const auto& v) { items[k] = v; });
+    permute(
+        staged, [&](std::size_t i) { return items[i]; },
+        [&](std::size_t k, const auto& v) { items[k] = v; });
   }
 
  private:

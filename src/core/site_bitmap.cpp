@@ -1,60 +1,104 @@
 #include "core/site_bitmap.hpp"
 
 namespace unrest::core {
+namespace {
+
+int floor_div8(int v) {
+  return v >= 0 ? v / 8 : -((-v + 7) / 8);
+}
+
+}  // namespace
+
+TileMasks::TileMasks(const Neighbourhood& n) : reach_(n.reach()), neighbourhood_(n) {
+  usable_ = reach_ <= kMaxReach;
+  if (!usable_) return;
+  for (int o = 0; o < 8; ++o) {
+    axis_[o].first_tile = floor_div8(o - reach_);
+    axis_[o].tiles = floor_div8(o + reach_) - axis_[o].first_tile + 1;
+    span_ = std::max(span_, axis_[o].tiles);
+  }
+  const auto cells = static_cast<std::size_t>(span_) * static_cast<std::size_t>(span_);
+  masks_.assign(64 * cells, 0);
+  for (int oy = 0; oy < 8; ++oy) {
+    for (int ox = 0; ox < 8; ++ox) {
+      std::uint64_t* m = &masks_[static_cast<std::size_t>(oy * 8 + ox) * cells];
+      for (const RowSpan& s : n.spans()) {
+        for (int dx = -s.half_width; dx <= s.half_width; ++dx) {
+          const int px = ox + dx;
+          const int py = oy + s.dy;
+          const int i = floor_div8(px) - axis_[ox].first_tile;
+          const int j = floor_div8(py) - axis_[oy].first_tile;
+          const int bit = ((py & 7) << 3) | (px & 7);
+          m[static_cast<std::size_t>(j * span_ + i)] |= std::uint64_t{1} << bit;
+        }
+      }
+    }
+  }
+}
 
 SiteBitmap::SiteBitmap(int width, int height)
     : width_(width),
       height_(height),
-      words_(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) / 64 + 2, 0) {}
-
-std::uint64_t SiteBitmap::bits(std::uint64_t first, int length) const {
-  const std::size_t w = first >> 6;
-  const unsigned b = first & 63u;
-  std::uint64_t v = words_[w] >> b;
-  if (b != 0) v |= words_[w + 1] << (64 - b);
-  return length == 64 ? v : v & ((std::uint64_t{1} << length) - 1);
-}
+      tiles_per_row_(static_cast<std::size_t>((width + 7) / 8)),
+      words_(tiles_per_row_ * static_cast<std::size_t>((height + 7) / 8), 0) {}
 
 int SiteBitmap::count_row(int y, int x, int length) const {
-  // Normalise onto the torus, then split a segment that wraps past the row end.
-  y = ((y % height_) + height_) % height_;
-  x = ((x % width_) + width_) % width_;
-  const std::uint64_t row = static_cast<std::uint64_t>(y) * static_cast<std::uint64_t>(width_);
+  y = wrap_y(y);
+  x = wrap_x(x);
+  const unsigned row_shift = static_cast<unsigned>(y & 7) * 8;
+  const std::size_t row_base = static_cast<std::size_t>(y >> 3) * tiles_per_row_;
   int total = 0;
   while (length > 0) {
-    const int run = std::min(length, std::min(width_ - x, 64));
-    total += std::popcount(bits(row + static_cast<std::uint64_t>(x), run));
-    length -= run;
-    x += run;
+    // Up to the end of this tile or of the lattice row, whichever is first.
+    const int in_tile = std::min({length, 8 - (x & 7), width_ - x});
+    const auto byte = static_cast<unsigned>(
+        (words_[row_base + static_cast<std::size_t>(x >> 3)] >> row_shift) & 0xFFu);
+    const unsigned mask = ((1u << in_tile) - 1u) << (x & 7);
+    total += std::popcount(byte & mask);
+    length -= in_tile;
+    x += in_tile;
     if (x == width_) x = 0;
   }
   return total;
 }
 
-int SiteBitmap::count(const Neighbourhood& n, int x, int y) const {
-  const int reach = n.reach();
-  int total = 0;
-  if (reach < 32 && x >= reach && x + reach < width_ && y >= reach && y + reach < height_) {
-    // Interior fast path: no wrap, every row segment fits one 64-bit read.
-    const auto w = static_cast<std::int64_t>(width_);
-    const std::int64_t centre = static_cast<std::int64_t>(y) * w + x;
-    for (const RowSpan& s : n.spans()) {
-      const std::int64_t first = centre + s.dy * w - s.half_width;
-      total += std::popcount(bits(static_cast<std::uint64_t>(first), 2 * s.half_width + 1));
-    }
-    return total;
+int SiteBitmap::count(const TileMasks& masks, int x, int y) const {
+  const int r = masks.reach_;
+  if (!masks.usable_ || x < r || y < r || x + r >= width_ || y + r >= height_) {
+    return count(masks.neighbourhood_, x, y);
   }
-  for (const RowSpan& s : n.spans()) total += count_row(y + s.dy, x - s.half_width, 2 * s.half_width + 1);
+  // Interior: the covered tiles are contiguous in memory, row by row.
+  const TileMasks::Offset& ax = masks.axis_[x & 7];
+  const TileMasks::Offset& ay = masks.axis_[y & 7];
+  const auto span = static_cast<std::size_t>(masks.span_);
+  const std::uint64_t* m =
+      &masks.masks_[static_cast<std::size_t>(((y & 7) << 3) | (x & 7)) * span * span];
+  const std::uint64_t* row =
+      &words_[static_cast<std::size_t>((y >> 3) + ay.first_tile) * tiles_per_row_ +
+              static_cast<std::size_t>((x >> 3) + ax.first_tile)];
+  int total = 0;
+  for (int j = 0; j < ay.tiles; ++j, row += tiles_per_row_, m += span) {
+    for (int i = 0; i < ax.tiles; ++i) total += std::popcount(row[i] & m[i]);
+  }
+  return total;
+}
+
+int SiteBitmap::count(const Neighbourhood& n, int x, int y) const {
+  int total = 0;
+  for (const RowSpan& s : n.spans())
+    total += count_row(y + s.dy, x - s.half_width, 2 * s.half_width + 1);
   return total;
 }
 
 std::uint32_t SiteBitmap::nth_set(const Neighbourhood& n, int x, int y, int k) const {
   for (const RowSpan& s : n.spans()) {
-    const int yy = ((y + s.dy) % height_ + height_) % height_;
+    const int yy = wrap_y(y + s.dy);
     for (int dx = -s.half_width; dx <= s.half_width; ++dx) {
-      const int xx = ((x + dx) % width_ + width_) % width_;
-      const auto site = static_cast<std::uint32_t>(yy * width_ + xx);
-      if (test(site) && k-- == 0) return site;
+      const int xx = wrap_x(x + dx);
+      if (test(xx, yy) && k-- == 0) {
+        return static_cast<std::uint32_t>(yy) * static_cast<std::uint32_t>(width_) +
+               static_cast<std::uint32_t>(xx);
+      }
     }
   }
   return UINT32_MAX;

@@ -71,10 +71,8 @@ std::string summary_json(const scenario::Scenario& s, const run::RunResult& r,
   nlohmann::ordered_json j;
   j["version"] = kVersion;
   j["git_commit"] = kGitCommit;
-  j["scenario"] = {{"name", s.name},
-                   {"source", s.source},
-                   {"sha256", s.source_sha256},
-                   {"text", s.source_text}};
+  j["scenario"] = {
+      {"name", s.name}, {"source", s.source}, {"sha256", s.source_sha256}, {"text", s.source_text}};
   nlohmann::json overrides = nlohmann::json::array();
   for (const scenario::Override& o : s.overrides) overrides.push_back(o.key + "=" + o.value);
   j["overrides"] = overrides;

@@ -1,11 +1,12 @@
 // TOML text + overrides -> effective parameter values -> validated Scenario.
 #include <fmt/format.h>
 
+#include <toml++/toml.h>
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <toml++/toml.h>
 
 #include "models/epstein/model1.hpp"
 #include "scenario/builtins.hpp"
@@ -20,6 +21,7 @@ struct Assignment {
   std::string key;
   Value value;
   std::string origin;
+  std::uint32_t line = 0;  // in the file; 0 for --set
 };
 
 [[noreturn]] void fail(const std::string& origin, const std::string& key, const std::string& what) {
@@ -116,7 +118,8 @@ Value convert(const ParamSpec& spec, const toml::node& node, const std::string& 
     case ParamType::real: {
       bool ok = false;
       const double v = number_of(node, &ok);
-      const bool in_range = v >= spec.min && (v <= spec.max || (spec.allow_infinity && std::isinf(v)));
+      const bool in_range =
+          v >= spec.min && (v <= spec.max || (spec.allow_infinity && std::isinf(v)));
       if (!ok || std::isnan(v) || !in_range) wrong(origin, spec, node);
       return v;
     }
@@ -175,8 +178,8 @@ std::vector<Assignment> assignments_from_file(const std::string& source, const s
     root = toml::parse(text, source);
   } catch (const toml::parse_error& e) {
     const auto& b = e.source().begin;
-    throw InputError(fmt::format("{}:{}:{}: malformed TOML: {}", source, b.line, b.column,
-                                 e.description()));
+    throw InputError(
+        fmt::format("{}:{}:{}: malformed TOML: {}", source, b.line, b.column, e.description()));
   }
   std::vector<Assignment> out;
   for (auto&& [section, node] : root) {
@@ -191,11 +194,15 @@ std::vector<Assignment> assignments_from_file(const std::string& source, const s
       const ParamSpec* spec = find_parameter(key);
       if (spec == nullptr) {
         fail(origin, key,
-             fmt::format("unknown key; [{}] accepts: {}", section.str(), known_keys_of(section.str())));
+             fmt::format("unknown key; [{}] accepts: {}", section.str(),
+                         known_keys_of(section.str())));
       }
-      out.push_back({key, convert(*spec, value, origin), origin});
+      out.push_back({key, convert(*spec, value, origin), origin, value.source().begin.line});
     }
   }
+  // toml++ iterates keys alphabetically; file order is what "given last" means to a reader.
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Assignment& a, const Assignment& b) { return a.line < b.line; });
   return out;
 }
 
@@ -287,20 +294,23 @@ void validate_together(const Scenario& s, const std::vector<Assignment>& assignm
   const epstein::ModelIParams& p = s.model;
   const double crowd = p.citizen_density + p.cop_density.maximum();
   if (crowd > 1.0 + 1e-12) {
-    const std::string key = last_given({"citizens.density", "cops.density", "cops.density_schedule"});
+    const std::string key =
+        last_given({"citizens.density", "cops.density", "cops.density_schedule"});
     fail(where(key), key,
          fmt::format("citizens.density ({}) + the largest cop density ({}) = {} exceeds 1; the "
                      "densities must sum to at most 1",
                      p.citizen_density, p.cop_density.maximum(), crowd));
   }
-  for (const char* key : {"citizens.vision", "cops.vision"}) {
-    const double vision = get<double>(s.values, key);
+  for (const char* vision_key : {"citizens.vision", "cops.vision"}) {
+    const double vision = get<double>(s.values, vision_key);
     const int needed = 2 * static_cast<int>(std::floor(vision)) + 1;
     if (needed > p.width || needed > p.height) {
+      const std::string key = last_given({vision_key, "lattice.width", "lattice.height"});
       fail(where(key), key,
-           fmt::format("vision {} needs a lattice at least {} sites wide and high (2*floor(vision)+1), "
-                       "but it is {}x{}",
-                       vision, needed, p.width, p.height));
+           fmt::format(
+               "vision {} needs a lattice at least {} sites wide and high (2*floor(vision)+1), "
+               "but it is {}x{}",
+               vision, needed, p.width, p.height));
     }
   }
   if (p.jail_term != epstein::JailTerm::continuous && std::isfinite(p.max_jail_term) &&
@@ -324,7 +334,8 @@ void validate_together(const Scenario& s, const std::vector<Assignment>& assignm
 Override parse_override(const std::string& assignment) {
   const auto eq = assignment.find('=');
   if (eq == std::string::npos || eq == 0) {
-    throw InputError(fmt::format("--set {}: expected key=value, e.g. citizens.legitimacy=0.8", assignment));
+    throw InputError(
+        fmt::format("--set {}: expected key=value, e.g. citizens.legitimacy=0.8", assignment));
   }
   return {assignment.substr(0, eq), assignment.substr(eq + 1)};
 }
@@ -370,10 +381,12 @@ Scenario load_scenario(const std::string& name_or_path, const std::vector<Overri
   if (std::filesystem::is_regular_file(name_or_path, ec)) in.open(name_or_path, std::ios::binary);
   if (!in.is_open() || !in) {
     std::string names;
-    for (const BuiltinScenario& b : builtin_scenarios()) names += (names.empty() ? "" : ", ") + std::string(b.name);
-    throw InputError(fmt::format("{}: unknown scenario: not a readable file and not a built-in "
-                                 "(built-ins: {})",
-                                 name_or_path, names));
+    for (const BuiltinScenario& b : builtin_scenarios())
+      names += (names.empty() ? "" : ", ") + std::string(b.name);
+    throw InputError(
+        fmt::format("{}: unknown scenario: not a readable file and not a built-in "
+                    "(built-ins: {})",
+                    name_or_path, names));
   }
   std::ostringstream text;
   text << in.rdbuf();

@@ -8,32 +8,31 @@
 namespace unrest::scenario {
 namespace {
 
-constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kMaxSeed = 9007199254740991.0;  // 2^53 - 1: exact in JSON and JavaScript
 
 ParamSpec real(std::string key, double def, double min, double max, std::string unit,
                std::string description, bool allow_infinity = false) {
-  return {std::move(key), ParamType::real, def, min, max, {}, std::move(unit),
-          std::move(description), allow_infinity};
+  return {std::move(key),  ParamType::real,        def,           min, max, {},
+          std::move(unit), std::move(description), allow_infinity};
 }
 ParamSpec integer(std::string key, std::int64_t def, double min, double max, std::string unit,
                   std::string description) {
-  return {std::move(key), ParamType::integer, def, min, max, {}, std::move(unit),
-          std::move(description)};
+  return {std::move(key),  ParamType::integer,    def, min, max, {},
+          std::move(unit), std::move(description)};
 }
 ParamSpec boolean(std::string key, bool def, std::string description) {
   return {std::move(key), ParamType::boolean, def, 0, 1, {}, "", std::move(description)};
 }
 ParamSpec choice(std::string key, std::string def, std::vector<std::string> choices,
                  std::string description) {
-  return {std::move(key), ParamType::choice, std::move(def), 0, 0, std::move(choices), "",
+  return {std::move(key),        ParamType::choice, std::move(def), 0, 0, std::move(choices), "",
           std::move(description)};
 }
 ParamSpec text(std::string key, std::string def, std::string description) {
   return {std::move(key), ParamType::text, std::move(def), 0, 0, {}, "", std::move(description)};
 }
 ParamSpec schedule(std::string key, double min, double max, std::string description) {
-  return {std::move(key), ParamType::schedule, ScheduleSegments{}, min, max, {}, "",
+  return {std::move(key),        ParamType::schedule, ScheduleSegments{}, min, max, {}, "",
           std::move(description)};
 }
 
@@ -63,7 +62,7 @@ std::vector<ParamSpec> make_specs() {
       choice("arrest.ratio", "floor", {"literal", "floor", "round"},
              "How C/A enters P: literal, floor (NetLogo) or round half to even (Mesa)"),
 
-      real("jail.max_term", 30.0, 0, kInf, "periods", "J_max: longest jail term (inf: for life)",
+      real("jail.max_term", 30.0, 0, 1e9, "periods", "J_max: longest jail term (inf: for life)",
            true),
       choice("jail.term", "continuous", {"continuous", "integer_below_max", "integer_up_to_max"},
              "Term drawn from U(0, J_max), 0..J_max-1 (NetLogo) or 0..J_max (Mesa)"),
@@ -106,7 +105,8 @@ const ParamSpec* find_parameter(const std::string& key) {
 std::string describe_allowed(const ParamSpec& spec) {
   switch (spec.type) {
     case ParamType::real:
-      if (spec.allow_infinity) return fmt::format("a number >= {}, or inf", spec.min);
+      if (spec.allow_infinity)
+        return fmt::format("a number in [{}, {}], or inf", spec.min, spec.max);
       return fmt::format("a number in [{}, {}]", spec.min, spec.max);
     case ParamType::integer:
       return fmt::format("an integer in [{}, {}]", static_cast<std::int64_t>(spec.min),

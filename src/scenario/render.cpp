@@ -13,12 +13,20 @@ std::string quoted(const std::string& s) {
   std::string out = "\"";
   for (const char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
           out += fmt::format("\\u{:04x}", static_cast<int>(c));
         } else {
           out += c;
@@ -73,7 +81,8 @@ std::string Scenario::effective_toml() const {
     const std::string unit = spec.unit.empty() ? "" : fmt::format(" ({})", spec.unit);
     out += fmt::format("# {}{}. Allowed: {}. Default: {}.\n", spec.description, unit,
                        describe_allowed(spec), value_text(spec.default_value));
-    out += fmt::format("{} = {}\n", spec.key.substr(spec.key.find('.') + 1), value_text(values.at(spec.key)));
+    out += fmt::format("{} = {}\n", spec.key.substr(spec.key.find('.') + 1),
+                       value_text(values.at(spec.key)));
   }
   return out;
 }

@@ -166,7 +166,7 @@ TEST(Loader, DensitiesSummingOverOne) {
   expect_error(
       "[citizens]\ndensity = 0.9\n[cops]\ndensity = 0.05\ndensity_schedule = "
       "[{ kind = \"step\", at = 5, value = 0.2 }]\n",
-      {"test.toml", "'cops.density'", "exceeds 1"});
+      {"test.toml:5", "'cops.density_schedule'", "exceeds 1"});
   // Exactly 1 is fine.
   EXPECT_NO_THROW(load_scenario_text("t", "[citizens]\ndensity = 0.96\n[cops]\ndensity = 0.04\n"));
 }
@@ -470,6 +470,17 @@ TEST(Loader, FilesAndUnknownNames) {
     EXPECT_NE(what.find("no-such-scenario"), std::string::npos) << what;
     EXPECT_NE(what.find("epstein-run1"), std::string::npos) << "lists the built-ins: " << what;
   }
+}
+
+TEST(Loader, JailMaxTermAboveTheLimitIsRefused) {
+  try {
+    load_scenario_text("t.toml", "[jail]\nmax_term = 4294967295.0\n");
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("t.toml:2"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("jail.max_term"), std::string::npos) << e.what();
+  }
+  EXPECT_NO_THROW(load_scenario_text("t.toml", "[jail]\nmax_term = inf\n"));
 }
 
 }  // namespace

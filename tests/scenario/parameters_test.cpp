@@ -94,7 +94,8 @@ TEST(Parameters, FindAndDescribe) {
   EXPECT_EQ(find_parameter("citizens.nope"), nullptr);
   EXPECT_EQ(find_parameter("density"), nullptr);
   EXPECT_EQ(describe_allowed(*find_parameter("citizens.density")), "a number in [0, 1]");
-  EXPECT_EQ(describe_allowed(*find_parameter("jail.max_term")), "a number >= 0, or inf");
+  EXPECT_EQ(describe_allowed(*find_parameter("jail.max_term")),
+            "a number in [0, 1000000000], or inf");
   EXPECT_EQ(describe_allowed(*find_parameter("lattice.width")), "an integer in [1, 65535]");
   EXPECT_EQ(describe_allowed(*find_parameter("citizens.move")), "true or false");
   EXPECT_EQ(describe_allowed(*find_parameter("arrest.ratio")), "one of literal, floor, round");

@@ -57,8 +57,9 @@ constexpr std::uint64_t kOutburstThreshold = 50;
 
 // ---------------------------------------------------------------------------------------------
 // Claim 1: with the literal ratio C/A, run 2 has no outburst; actives stay far below 50.
-// Over 100 seeds x 1000 periods: no outburst at all, peak actives per seed mean 15.6, s.d. 4.1,
-// largest 29. The claim's own bound (< 50) is 8 s.d. above the mean peak.
+// Over 100 seeds x 1000 periods, in each of two builds of the model with different random
+// streams: no outburst at all; peak actives per seed mean 15.6 and 16.0, s.d. 4.1 and 4.9,
+// largest 29 and 34. The claim's own bound (< 50) is 7 s.d. above the mean peak.
 TEST(EpsteinClaim1, LiteralRatioRun2HasNoOutburst) {
   for (std::uint64_t seed = 1; seed <= 10; ++seed) {
     SCOPED_TRACE("seed " + std::to_string(seed));
@@ -74,16 +75,18 @@ TEST(EpsteinClaim1, LiteralRatioRun2HasNoOutburst) {
 // ---------------------------------------------------------------------------------------------
 // Claim 2: with the floor ratio (paper preset), run 2 shows punctuated equilibrium.
 //
-// Per seed, over 100 seeds x 1000 periods (min-max): outbursts 32-44, share of periods with
-// fewer than 10 actives 0.58-0.70, share of periods in outburst 0.17-0.26. The spec's
-// qualitative bounds (>= 15 outbursts, > 50 % of periods below 10 actives, quiet most of the
-// time) hold with a wide margin in every seed, so they are asserted per seed.
+// Per seed, over 100 seeds x 1000 periods (min-max, two builds of the model with different
+// random streams): outbursts 31-44, share of periods with fewer than 10 actives 0.56-0.70,
+// share of periods in outburst 0.16-0.26. The spec's qualitative bounds (>= 15 outbursts,
+// > 50 % of periods below 10 actives, quiet most of the time) hold with a wide margin in every
+// seed, so they are asserted per seed.
 //
-// Means over the 10 seeds of this test, centre +- 4 s.e. (per-seed s.d. / sqrt(10)):
-//   outbursts per 1000 periods   36.9, s.d. 2.64  -> [33.6, 40.3]
-//   mean waiting time            21.8, s.d. 1.84  -> [19.5, 24.2]
-//   mean total activation         809, s.d. 97    -> [686, 932]
-//   waiting time s.d. / mean     0.35, s.d. 0.052 -> [0.28, 0.42]
+// Means over the 10 seeds of this test, centre +- 4 s.e. (larger per-seed s.d. of the two
+// builds / sqrt(10)):
+//   outbursts per 1000 periods   37.0, s.d. 2.73  -> [33.5, 40.5]
+//   mean waiting time            21.8, s.d. 1.89  -> [19.4, 24.2]
+//   mean total activation         803, s.d. 107   -> [668, 938]
+//   waiting time s.d. / mean     0.35, s.d. 0.065 -> [0.27, 0.43]
 // The last band documents a known difference from the paper (s.d./mean ~ 0.9, exponential-
 // like waits with mean ~ 60): our waits are shorter and far more regular (docs/validation.md).
 TEST(EpsteinClaim2, FloorRatioRun2IsPunctuatedEquilibrium) {
@@ -112,14 +115,14 @@ TEST(EpsteinClaim2, FloorRatioRun2IsPunctuatedEquilibrium) {
     mean_activation.push_back(s.total_activation.mean);
     wait_cv.push_back(s.waiting_time.sd / s.waiting_time.mean);
   }
-  EXPECT_GE(mean_of(per_1000), 33.6);
-  EXPECT_LE(mean_of(per_1000), 40.3);
-  EXPECT_GE(mean_of(mean_wait), 19.5);
+  EXPECT_GE(mean_of(per_1000), 33.5);
+  EXPECT_LE(mean_of(per_1000), 40.5);
+  EXPECT_GE(mean_of(mean_wait), 19.4);
   EXPECT_LE(mean_of(mean_wait), 24.2);
-  EXPECT_GE(mean_of(mean_activation), 686.0);
-  EXPECT_LE(mean_of(mean_activation), 932.0);
-  EXPECT_GE(mean_of(wait_cv), 0.28);
-  EXPECT_LE(mean_of(wait_cv), 0.42);
+  EXPECT_GE(mean_of(mean_activation), 668.0);
+  EXPECT_LE(mean_of(mean_activation), 938.0);
+  EXPECT_GE(mean_of(wait_cv), 0.27);
+  EXPECT_LE(mean_of(wait_cv), 0.43);
 }
 
 // Outbursts are recorded consistently with the series they come from (the statistics above
@@ -167,20 +170,21 @@ TEST(EpsteinClaim3, NoActivesWhileLegitimacyIsPointNine) {
   }
 }
 
-// Claim 3, second half: after the drop, the one-jump peak (run 4) exceeds the salami peak
-// (run 3), seed by seed. Over 100 common seeds it does in 75 (ties count as failures), so the
-// claim holds "in most seeds" but not in all: the test is a one-sided sign test over 40 common
-// seeds, asking for at least 26 wins, P(X >= 26 | n = 40, p = 1/2) = 0.040 < 0.05. With the
-// measured win rate 0.75 a fresh set of 40 seeds passes with probability ~0.9; seeds 1..40
-// give 31 wins. Under ASan (10x slower): 20 seeds, at least 15 wins, p = 0.021 (seeds 1..20
-// give 18).
+// Claim 3, second half: after the drop, the one-jump peak (run 4, from period 77 on) exceeds
+// the salami peak (run 3, from period 50 on), seed by seed. Measured over 100 common seeds it
+// does in 71-75 of them (two builds of the model with different random streams; ties count
+// as failures): "most seeds", not all. The test is a one-sided sign test, H0 "the jump wins
+// no more often than the salami", at the 5 % level: 100 common seeds and at least 59 wins,
+// P(X >= 59 | n = 100, p = 1/2) = 0.044. With the measured win rate ~0.73 a fresh set of
+// seeds passes with probability 0.999. Under ASan (10x slower): 60 seeds and at least 37 wins,
+// P(X >= 37 | 60, 1/2) = 0.046, power 0.98 at p = 0.73.
 TEST(EpsteinClaim3, OneJumpPeakExceedsSalamiPeak) {
 #if defined(__SANITIZE_ADDRESS__)
-  constexpr int kSeeds = 20;
-  constexpr int kNeeded = 15;
+  constexpr int kSeeds = 60;
+  constexpr int kNeeded = 37;
 #else
-  constexpr int kSeeds = 40;
-  constexpr int kNeeded = 26;
+  constexpr int kSeeds = 100;
+  constexpr int kNeeded = 59;
 #endif
   ASSERT_LT(sign_test_p_value(kNeeded, kSeeds), 0.05);
   int wins = 0;
@@ -206,11 +210,12 @@ TEST(EpsteinClaim3, OneJumpPeakExceedsSalamiPeak) {
 // ---------------------------------------------------------------------------------------------
 // Claim 4: run 5 (L = 0.8, jail for life) with the cops withdrawn linearly from 118 at period
 // 50 to none at period 250: society tips (more than 50 actives) in every seed, long before the
-// cops are gone. Over 100 seeds: tipped in all 100; first period above 50 actives 86-159 in
-// 97 seeds (3 seeds tip before any withdrawal, at periods 2, 20 and 24, with all 118 cops),
-// mean 116, with on average 79 cops (density 0.049) still on duty; the fewest at a tip was
-// 54. Asserted per seed: a tip before period 200, i.e. with at least a quarter of the cops
-// (>= 30) still on duty, 50 periods before the last one leaves.
+// cops are gone. Over 100 seeds, in each of two builds of the model with different random
+// streams: tipped in all 100; first period above 50 actives mean 116 and 117, range 86-159
+// and 56-151 apart from a few seeds that tip before any withdrawal (periods 2, 20, 24; 2), with
+// on average 79 and 78 cops (density 0.049) still on duty; the fewest on duty at a tip was 54.
+// Asserted per seed: a tip before period 200, i.e. with at least a quarter of the cops (>= 30)
+// still on duty, 50 periods before the last one leaves.
 TEST(EpsteinClaim4, GradualCopWithdrawalTipsSocietyEarly) {
   for (std::uint64_t seed = 1; seed <= 10; ++seed) {
     SCOPED_TRACE("seed " + std::to_string(seed));

@@ -17,7 +17,9 @@ std::uint64_t count_for_density(double density, std::uint32_t sites) {
   return static_cast<std::uint64_t>(std::llround(density * static_cast<double>(sites)));
 }
 
-bool is_free(Status s) { return s == Status::quiet || s == Status::active; }
+bool is_free(Status s) {
+  return s == Status::quiet || s == Status::active;
+}
 
 }  // namespace
 
@@ -26,6 +28,8 @@ ModelI::ModelI(const ModelIParams& params, std::uint64_t seed)
       seed_(seed),
       citizen_vision_(params.citizen_vision, params.vision_shape),
       cop_vision_(params.cop_vision, params.vision_shape),
+      citizen_masks_(citizen_vision_),
+      cop_masks_(cop_vision_),
       legitimacy_(params.legitimacy.at(0)) {
   world_.width = params.width;
   world_.height = params.height;
@@ -63,9 +67,9 @@ void ModelI::place_initial_agents() {
     for (std::uint32_t s = 0; s < sites; ++s) {
       const double u = core::Stream(seed_, core::Purpose::placement, s, 0).uniform();
       if (u < cop_density) {
-        occupy(add_agent(AgentKind::cop), s);
+        occupy(add_agent(AgentKind::cop), position_of(s));
       } else if (u < cop_density + params_.citizen_density) {
-        occupy(add_agent(AgentKind::citizen), s);
+        occupy(add_agent(AgentKind::citizen), position_of(s));
       }
     }
     return;
@@ -80,39 +84,37 @@ void ModelI::place_initial_agents() {
   for (std::uint64_t i = 0; i < total; ++i) {
     const auto j = i + stream.below(static_cast<std::uint32_t>(sites - i));
     std::swap(order[i], order[j]);
-    occupy(add_agent(i < cops ? AgentKind::cop : AgentKind::citizen), order[i]);
+    occupy(add_agent(i < cops ? AgentKind::cop : AgentKind::citizen), position_of(order[i]));
   }
 }
 
-void ModelI::occupy(std::uint32_t slot, std::uint32_t site) {
-  world_.site[slot] = site;
-  world_.blocked.set(site);
-  if (world_.kind[slot] == AgentKind::cop) world_.cops.set(site);
+void ModelI::occupy(std::uint32_t slot, Position at) {
+  world_.site[slot] = at.site;
+  world_.blocked.set(at.x, at.y);
+  if (world_.kind[slot] == AgentKind::cop) world_.cops.set(at.x, at.y);
   if (world_.status[slot] == Status::active) {
-    world_.actives.set(site);
-    world_.active_slot.insert_or_assign(site, slot);
+    world_.actives.set(at.x, at.y);
+    world_.active_slot.insert_or_assign(at.site, slot);
   }
 }
 
-void ModelI::vacate(std::uint32_t slot) {
-  const std::uint32_t site = world_.site[slot];
-  world_.blocked.clear(site);
-  if (world_.kind[slot] == AgentKind::cop) world_.cops.clear(site);
+void ModelI::vacate(std::uint32_t slot, Position at) {
+  world_.blocked.clear(at.x, at.y);
+  if (world_.kind[slot] == AgentKind::cop) world_.cops.clear(at.x, at.y);
   if (world_.status[slot] == Status::active) {
-    world_.actives.clear(site);
-    world_.active_slot.erase(site);
+    world_.actives.clear(at.x, at.y);
+    world_.active_slot.erase(at.site);
   }
 }
 
-void ModelI::set_active(std::uint32_t slot, bool active) {
-  const std::uint32_t site = world_.site[slot];
+void ModelI::set_active(std::uint32_t slot, bool active, Position at) {
   world_.status[slot] = active ? Status::active : Status::quiet;
   if (active) {
-    world_.actives.set(site);
-    world_.active_slot.insert_or_assign(site, slot);
+    world_.actives.set(at.x, at.y);
+    world_.active_slot.insert_or_assign(at.site, slot);
   } else {
-    world_.actives.clear(site);
-    world_.active_slot.erase(site);
+    world_.actives.clear(at.x, at.y);
+    world_.active_slot.erase(at.site);
   }
 }
 
@@ -124,7 +126,7 @@ void ModelI::resync() {
   for (std::uint32_t slot = 0; slot < world_.slot_count(); ++slot) {
     const Status s = world_.status[slot];
     if (is_free(s)) {
-      occupy(slot, world_.site[slot]);
+      occupy(slot, position_of(world_.site[slot]));
     } else if (s == Status::jailed && params_.jail_mode == JailMode::stay_blocking) {
       world_.blocked.set(world_.site[slot]);
     }
@@ -167,7 +169,7 @@ void ModelI::begin_period(std::uint32_t period) {
 
 void ModelI::release(std::uint32_t slot, std::uint32_t period) {
   core::Stream stream(seed_, core::Purpose::release, world_.id[slot], period);
-  std::uint32_t site = kNoSite;
+  Position site = kNowhere;
   switch (params_.jail_mode) {
     case JailMode::stay_blocking:
       world_.status[slot] = Status::quiet;  // it never left its site
@@ -175,17 +177,17 @@ void ModelI::release(std::uint32_t slot, std::uint32_t period) {
     case JailMode::stay_invisible: {
       // NetLogo lets a freed agent share its patch; we keep one actor per site, so a freed
       // citizen whose site was taken goes to a random empty site in view (docs/models.md).
-      const std::uint32_t own = world_.site[slot];
-      site = !world_.blocked.test(own) ? own
-                                       : empty_site_near(position_of(own), citizen_vision_, stream);
-      if (site == kNoSite) site = empty_site_anywhere(stream);
+      const Position own = position_of(world_.site[slot]);
+      site =
+          !world_.blocked.test(own.x, own.y) ? own : empty_site_near(own, citizen_vision_, stream);
+      if (site.site == kNoSite) site = empty_site_anywhere(stream);
       break;
     }
     case JailMode::off_lattice:
       site = empty_site_anywhere(stream);
       break;
   }
-  if (site == kNoSite) return;  // lattice full: stays jailed and tries again next period
+  if (site.site == kNoSite) return;  // lattice full: stays jailed and tries again next period
   world_.status[slot] = Status::quiet;
   occupy(slot, site);
 }
@@ -198,7 +200,8 @@ void ModelI::adjust_cops(std::uint32_t period) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> withdrawn;
   for (std::uint32_t slot = 0; slot < world_.slot_count(); ++slot) {
     if (world_.kind[slot] != AgentKind::cop) continue;
-    (world_.status[slot] == Status::withdrawn ? withdrawn : on_duty).emplace_back(world_.id[slot], slot);
+    (world_.status[slot] == Status::withdrawn ? withdrawn : on_duty)
+        .emplace_back(world_.id[slot], slot);
   }
   if (on_duty.size() == target) return;
   std::sort(on_duty.begin(), on_duty.end());
@@ -208,14 +211,14 @@ void ModelI::adjust_cops(std::uint32_t period) {
     const std::uint32_t pick = stream.below(static_cast<std::uint32_t>(left));
     const std::uint32_t slot = on_duty[pick].second;
     on_duty.erase(on_duty.begin() + pick);
-    vacate(slot);
+    vacate(slot, position_of(world_.site[slot]));
     world_.status[slot] = Status::withdrawn;
   }
   // New cops go to uniformly chosen empty sites, reusing the lowest withdrawn ids first.
   std::size_t reused = 0;
   for (std::size_t n = on_duty.size(); n < target; ++n) {
-    const std::uint32_t site = empty_site_anywhere(stream);
-    if (site == kNoSite) break;
+    const Position site = empty_site_anywhere(stream);
+    if (site.site == kNoSite) break;
     std::uint32_t slot = 0;
     if (reused < withdrawn.size()) {
       slot = withdrawn[reused++].second;
@@ -246,84 +249,88 @@ ModelI::Position ModelI::position_of(std::uint32_t site) const {
   return {site, world_.x_of(site), world_.y_of(site)};
 }
 
-std::uint32_t ModelI::offset_site(Position at, core::Offset o) const {
+ModelI::Position ModelI::offset_site(Position at, core::Offset o) const {
   int x = at.x + o.dx;
   int y = at.y + o.dy;
   if (x < 0) x += world_.width;
   if (x >= world_.width) x -= world_.width;
   if (y < 0) y += world_.height;
   if (y >= world_.height) y -= world_.height;
-  return world_.site_at(x, y);
+  return {world_.site_at(x, y), x, y};
 }
 
-std::uint32_t ModelI::empty_site_near(Position at, const core::Neighbourhood& n,
-                                      core::Stream& stream) const {
+ModelI::Position ModelI::empty_site_near(Position at, const core::Neighbourhood& n,
+                                         core::Stream& stream) const {
   const auto& offsets = n.offsets();
-  if (offsets.empty()) return kNoSite;
+  if (offsets.empty()) return kNowhere;
   const auto size = static_cast<std::uint32_t>(offsets.size());
+  const core::SiteBitmap& blocked = world_.blocked;
   // Rejection sampling is uniform over the empty sites; after a few misses, enumerate.
   for (int t = 0; t < kNearbyTries; ++t) {
-    const std::uint32_t target = offset_site(at, offsets[stream.below(size)]);
-    if (!world_.blocked.test(target)) return target;
+    const Position target = offset_site(at, offsets[stream.below(size)]);
+    if (!blocked.test(target.x, target.y)) return target;
   }
   std::uint32_t empty = 0;
-  for (const core::Offset o : offsets) empty += !world_.blocked.test(offset_site(at, o));
-  if (empty == 0) return kNoSite;
+  for (const core::Offset o : offsets) {
+    const Position target = offset_site(at, o);
+    empty += !blocked.test(target.x, target.y);
+  }
+  if (empty == 0) return kNowhere;
   std::uint32_t k = stream.below(empty);
   for (const core::Offset o : offsets) {
-    const std::uint32_t target = offset_site(at, o);
-    if (!world_.blocked.test(target) && k-- == 0) return target;
+    const Position target = offset_site(at, o);
+    if (!blocked.test(target.x, target.y) && k-- == 0) return target;
   }
-  return kNoSite;
+  return kNowhere;
 }
 
-std::uint32_t ModelI::empty_site_anywhere(core::Stream& stream) const {
+ModelI::Position ModelI::empty_site_anywhere(core::Stream& stream) const {
   const std::uint32_t sites = world_.site_count();
   for (int t = 0; t < kAnywhereTries; ++t) {
-    const std::uint32_t target = stream.below(sites);
-    if (!world_.blocked.test(target)) return target;
+    const Position target = position_of(stream.below(sites));
+    if (!world_.blocked.test(target.x, target.y)) return target;
   }
   const std::uint64_t empty = sites - world_.blocked.count_all();
-  if (empty == 0) return kNoSite;
+  if (empty == 0) return kNowhere;
   std::uint64_t k = stream.below(static_cast<std::uint32_t>(empty));
   for (std::uint32_t s = 0; s < sites; ++s) {
-    if (!world_.blocked.test(s) && k-- == 0) return s;
+    if (!world_.blocked.test(s) && k-- == 0) return position_of(s);
   }
-  return kNoSite;
+  return kNowhere;
 }
 
 ModelI::Position ModelI::move(std::uint32_t slot, std::uint32_t period, Position from) {
   const core::Neighbourhood& n =
       world_.kind[slot] == AgentKind::cop ? cop_vision_ : citizen_vision_;
   core::Stream stream(seed_, core::Purpose::movement, world_.id[slot], period);
-  const std::uint32_t target = empty_site_near(from, n, stream);
-  if (target == kNoSite) return from;
-  vacate(slot);
+  const Position target = empty_site_near(from, n, stream);
+  if (target.site == kNoSite) return from;
+  vacate(slot, from);
   occupy(slot, target);
-  return position_of(target);
+  return target;
 }
 
 void ModelI::act_citizen(std::uint32_t slot, Position at) {
   const double g = grievance(world_.hardship[slot], legitimacy_);
   const bool was_active = world_.status[slot] == Status::active;
   if (!can_ever_be_active(g, params_.threshold)) {
-    if (was_active) set_active(slot, false);
+    if (was_active) set_active(slot, false, at);
     return;
   }
-  const int cops = world_.cops.count(citizen_vision_, at.x, at.y);
+  const int cops = world_.cops.count(citizen_masks_, at.x, at.y);
   bool active = true;  // no cop in view: P = 0 under every ratio rule, and G > T
   if (cops > 0) {
-    int others = world_.actives.count(citizen_vision_, at.x, at.y);
+    int others = world_.actives.count(citizen_masks_, at.x, at.y);
     if (was_active && params_.self_count == ActiveSelfCount::once) --others;
     const double p =
         arrest_probability(params_.arrest_ratio, params_.arrest_constant, cops, 1 + others);
     active = decides_active(g, world_.risk_aversion[slot], p, params_.threshold);
   }
-  if (active != was_active) set_active(slot, active);
+  if (active != was_active) set_active(slot, active, at);
 }
 
 void ModelI::act_cop(std::uint32_t slot, std::uint32_t period, Position at) {
-  const int in_view = world_.actives.count(cop_vision_, at.x, at.y);
+  const int in_view = world_.actives.count(cop_masks_, at.x, at.y);
   if (in_view == 0) return;
   core::Stream stream(seed_, core::Purpose::arrest, world_.id[slot], period);
   const auto k = static_cast<int>(stream.below(static_cast<std::uint32_t>(in_view)));
@@ -334,11 +341,11 @@ void ModelI::act_cop(std::uint32_t slot, std::uint32_t period, Position at) {
 void ModelI::arrest(std::uint32_t slot, std::uint32_t period) {
   core::Stream stream(seed_, core::Purpose::jail_term, world_.id[slot], period);
   const double term = draw_jail_term(params_.jail_term, params_.max_jail_term, stream);
-  const std::uint32_t site = world_.site[slot];
-  set_active(slot, false);
+  const Position at = position_of(world_.site[slot]);
+  set_active(slot, false, at);
   world_.status[slot] = Status::jailed;
   world_.jail_left[slot] = static_cast<float>(term);
-  if (params_.jail_mode != JailMode::stay_blocking) world_.blocked.clear(site);
+  if (params_.jail_mode != JailMode::stay_blocking) world_.blocked.clear(at.x, at.y);
 }
 
 Census ModelI::census() const {

@@ -9,6 +9,7 @@
 #include "core/neighbourhood.hpp"
 #include "core/rng.hpp"
 #include "core/shuffle.hpp"
+#include "core/site_bitmap.hpp"
 #include "models/epstein/params.hpp"
 #include "models/epstein/world.hpp"
 
@@ -54,13 +55,14 @@ class ModelI {
     int x;
     int y;
   };
+  static constexpr Position kNowhere{kNoSite, -1, -1};
   Position position_of(std::uint32_t site) const;
 
   void place_initial_agents();
   std::uint32_t add_agent(AgentKind kind);
-  void occupy(std::uint32_t slot, std::uint32_t site);
-  void vacate(std::uint32_t slot);
-  void set_active(std::uint32_t slot, bool active);
+  void occupy(std::uint32_t slot, Position at);
+  void vacate(std::uint32_t slot, Position at);
+  void set_active(std::uint32_t slot, bool active, Position at);
 
   Position move(std::uint32_t slot, std::uint32_t period, Position from);
   void act_citizen(std::uint32_t slot, Position at);
@@ -69,17 +71,18 @@ class ModelI {
   void release(std::uint32_t slot, std::uint32_t period);
   void adjust_cops(std::uint32_t period);
 
-  // A uniformly chosen empty site within `n` of `at`, or kNoSite if none.
-  std::uint32_t empty_site_near(Position at, const core::Neighbourhood& n,
-                                core::Stream& stream) const;
-  // A uniformly chosen empty site anywhere, or kNoSite if the lattice is full.
-  std::uint32_t empty_site_anywhere(core::Stream& stream) const;
-  std::uint32_t offset_site(Position at, core::Offset o) const;
+  // A uniformly chosen empty site within `n` of `at`, or one with site kNoSite if none.
+  Position empty_site_near(Position at, const core::Neighbourhood& n, core::Stream& stream) const;
+  // A uniformly chosen empty site anywhere, or one with site kNoSite if the lattice is full.
+  Position empty_site_anywhere(core::Stream& stream) const;
+  Position offset_site(Position at, core::Offset o) const;
 
   ModelIParams params_;
   std::uint64_t seed_;
   core::Neighbourhood citizen_vision_;
   core::Neighbourhood cop_vision_;
+  core::TileMasks citizen_masks_;
+  core::TileMasks cop_masks_;
   double legitimacy_;
   World world_;
   // One agent packed, so that reordering moves each agent once rather than once per array.

@@ -21,7 +21,8 @@ enum class ActivationOrder : std::uint8_t { move_then_act, act_then_move };
 enum class JailMode : std::uint8_t { off_lattice, stay_invisible, stay_blocking };
 // Jail term: U(0, J_max) real (paper), integer 0..J_max-1 (NetLogo) or 0..J_max (Mesa).
 enum class JailTerm : std::uint8_t { continuous, integer_below_max, integer_up_to_max };
-// Initial placement: exact counts, cops first (paper, NetLogo) or an independent draw per site (Mesa).
+// Initial placement: exact counts, cops first (paper, NetLogo) or an independent draw per site
+// (Mesa).
 enum class Placement : std::uint8_t { exact_counts, per_site };
 
 struct ModelIParams {
@@ -31,8 +32,8 @@ struct ModelIParams {
   double citizen_density = 0.7;
   double citizen_vision = 7.0;
   bool citizens_move = true;
-  double threshold = 0.1;          // T
-  core::Schedule legitimacy{0.82}; // L(t)
+  double threshold = 0.1;           // T
+  core::Schedule legitimacy{0.82};  // L(t)
 
   core::Schedule cop_density{0.04};
   double cop_vision = 7.0;

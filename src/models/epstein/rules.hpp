@@ -8,7 +8,9 @@
 namespace unrest::epstein {
 
 // G = H (1 - L).
-inline double grievance(double hardship, double legitimacy) { return hardship * (1.0 - legitimacy); }
+inline double grievance(double hardship, double legitimacy) {
+  return hardship * (1.0 - legitimacy);
+}
 
 // The cop-to-active ratio as each rule reads C / A (A >= 1 always, it counts the citizen).
 double arrest_ratio(ArrestRatio rule, int cops, int actives);

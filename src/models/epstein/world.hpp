@@ -32,23 +32,27 @@ struct World {
   core::LargeVector<std::uint32_t> id;
   core::LargeVector<AgentKind> kind;
   core::LargeVector<Status> status;
-  core::LargeVector<std::uint32_t> site;  // while jailed off the lattice: its last site
+  core::LargeVector<std::uint32_t> site;   // while jailed off the lattice: its last site
   core::LargeVector<float> hardship;       // H ~ U(0,1), citizens only
   core::LargeVector<float> risk_aversion;  // R ~ U(0,1), citizens only
   core::LargeVector<float> jail_left;      // periods left while jailed; +inf for life
 
   // Per site.
-  core::SiteBitmap blocked;    // no free actor may move here
-  core::SiteBitmap cops;       // a cop on duty stands here
-  core::SiteBitmap actives;    // an active citizen stands here
-  core::SiteMap active_slot;   // site of each active citizen -> its slot
+  core::SiteBitmap blocked;   // no free actor may move here
+  core::SiteBitmap cops;      // a cop on duty stands here
+  core::SiteBitmap actives;   // an active citizen stands here
+  core::SiteMap active_slot;  // site of each active citizen -> its slot
 
   std::uint32_t site_count() const {
     return static_cast<std::uint32_t>(width) * static_cast<std::uint32_t>(height);
   }
   std::uint32_t slot_count() const { return static_cast<std::uint32_t>(id.size()); }
-  int x_of(std::uint32_t s) const { return static_cast<int>(s % static_cast<std::uint32_t>(width)); }
-  int y_of(std::uint32_t s) const { return static_cast<int>(s / static_cast<std::uint32_t>(width)); }
+  int x_of(std::uint32_t s) const {
+    return static_cast<int>(s % static_cast<std::uint32_t>(width));
+  }
+  int y_of(std::uint32_t s) const {
+    return static_cast<int>(s / static_cast<std::uint32_t>(width));
+  }
   std::uint32_t site_at(int x, int y) const {
     return static_cast<std::uint32_t>(y) * static_cast<std::uint32_t>(width) +
            static_cast<std::uint32_t>(x);

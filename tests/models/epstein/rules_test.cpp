@@ -151,16 +151,19 @@ TEST(DrawJailTerm, InfiniteMaxGivesAnInfiniteTermUnderEveryRule) {
   }
 }
 
-TEST(DrawJailTerm, IntegerUpToMaxHandlesTheLargestAcceptedWholeTerms) {
-  // The loader accepts any whole finite jail.max_term with the integer rules. At 2^32 - 1,
-  // static_cast<uint32_t>(max) + 1 wraps to 0 and below(0) returns 0: every term is 0 (and
-  // terms >= 2^32 are an undefined float-to-integer conversion). Terms should spread over
-  // 0..J_max.
+TEST(DrawJailTerm, IntegerRulesSpreadTermsUpToTheLargestAcceptedMaximum) {
+  // The loader accepts finite jail.max_term up to 1e9 (tests/scenario/loader_test.cpp); the
+  // integer rules must neither wrap nor collapse there.
   core::Stream s(7, core::Purpose::jail_term, 0, 0);
-  int zeros = 0;
-  for (int i = 0; i < 20; ++i)
-    zeros += draw_jail_term(JailTerm::integer_up_to_max, 4294967295.0, s) == 0.0;
-  EXPECT_LT(zeros, 20);
+  for (const JailTerm rule : {JailTerm::integer_below_max, JailTerm::integer_up_to_max}) {
+    int zeros = 0;
+    for (int i = 0; i < 20; ++i) {
+      const double term = draw_jail_term(rule, 1e9, s);
+      EXPECT_LE(term, 1e9);
+      zeros += term == 0.0;
+    }
+    EXPECT_LT(zeros, 20);
+  }
 }
 
 }  // namespace
