@@ -6,7 +6,7 @@ timeseries.csv and outbursts.csv it writes, and prints Markdown tables. Standard
 
     bench/validation/validate.py [--unrest build/unrest] [--seeds 20] [SECTION ...]
 
-SECTION is any of: run2 literal run34 run5 analytic mesa netlogo (default: all).
+SECTION is any of: run2 literal run34 run5 analytic sensitivity mesa netlogo (default: all).
 Every `unrest run` command line it executes is printed (as a Markdown comment) so that a single
 run can be reproduced by hand.
 """
@@ -239,12 +239,36 @@ def cross_check(args, title, sets, periods=500, seeds=5):
     print()
 
 
+def section_sensitivity(args, seeds=5):
+    print("## Run 2 waiting times: sensitivity to single options (floor ratio)\n")
+    print("| change from the paper preset | outbursts /1000 | mean wait | s.d. / mean | "
+          "mean activation | mean jailed |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for label, sets in (("none", []), ("jail.max_term=15", ["jail.max_term=15"]),
+                        ("jail.max_term=60", ["jail.max_term=60"]),
+                        ("jail.term=integer_below_max", ["jail.term=integer_below_max"]),
+                        ("rules.order=act_then_move", ["rules.order=act_then_move"]),
+                        ("citizens.move=false, cops.move=false",
+                         ["citizens.move=false", "cops.move=false"]),
+                        ("rules.vision_shape=diamond", ["rules.vision_shape=diamond"])):
+        rows = [series_stats(*run(args.unrest, "epstein-run2", seed, sets=sets))
+                for seed in range(1, seeds + 1)]
+        waits = [w for r in rows for w in r["waits"]]
+        act = [a for r in rows for a in r["activation"]]
+        wm, ws = mean_sd(waits)
+        print(f"| {label} | {statistics.fmean(r['per_1000'] for r in rows):.1f} | {fmt(wm)} | "
+              f"{fmt(ws / wm if waits else float('nan'), 2)} | {fmt(mean_sd(act)[0], 0)} | "
+              f"{statistics.fmean(r['mean_jailed'] for r in rows):.0f} |")
+    print()
+
+
 SECTIONS = {
     "run2": section_run2,
     "literal": section_literal,
     "run34": section_run34,
     "run5": section_run5,
     "analytic": section_analytic,
+    "sensitivity": section_sensitivity,
     "mesa": lambda a: cross_check(a, "`mesa` preset at Mesa's defaults", [
         "rules.preset=mesa", "citizens.legitimacy=0.8", "cops.density=0.074",
         "jail.max_term=1000"]),

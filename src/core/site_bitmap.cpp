@@ -7,6 +7,23 @@ int floor_div8(int v) {
   return v >= 0 ? v / 8 : -((-v + 7) / 8);
 }
 
+// Index of the k-th lowest set bit of `bits` (k < popcount(bits)).
+int nth_set_bit(std::uint64_t bits, int k) {
+#if defined(__BMI2__)
+  return std::countr_zero(__builtin_ia32_pdep_di(std::uint64_t{1} << k, bits));
+#else
+  // Skip whole bytes first, then bits: at most 8 + 8 steps.
+  int base = 0;
+  for (int c = std::popcount(bits & 0xFFu); k >= c; c = std::popcount(bits & 0xFFu)) {
+    k -= c;
+    bits >>= 8;
+    base += 8;
+  }
+  for (; k > 0; --k) bits &= bits - 1;
+  return base + std::countr_zero(bits);
+#endif
+}
+
 }  // namespace
 
 TileMasks::TileMasks(const Neighbourhood& n) : reach_(n.reach()), neighbourhood_(n) {
@@ -62,12 +79,10 @@ int SiteBitmap::count_row(int y, int x, int length) const {
   return total;
 }
 
-int SiteBitmap::count(const TileMasks& masks, int x, int y) const {
-  const int r = masks.reach_;
-  if (!masks.usable_ || x < r || y < r || x + r >= width_ || y + r >= height_) {
-    return count(masks.neighbourhood_, x, y);
-  }
-  // Interior: the covered tiles are contiguous in memory, row by row.
+// Visits the covered tiles of an interior neighbourhood, row by row: fn(word, mask, i, j)
+// returns false to stop early.
+template <class Fn>
+void SiteBitmap::for_each_tile(const TileMasks& masks, int x, int y, Fn&& fn) const {
   const TileMasks::Offset& ax = masks.axis_[x & 7];
   const TileMasks::Offset& ay = masks.axis_[y & 7];
   const auto span = static_cast<std::size_t>(masks.span_);
@@ -76,10 +91,47 @@ int SiteBitmap::count(const TileMasks& masks, int x, int y) const {
   const std::uint64_t* row =
       &words_[static_cast<std::size_t>((y >> 3) + ay.first_tile) * tiles_per_row_ +
               static_cast<std::size_t>((x >> 3) + ax.first_tile)];
-  int total = 0;
   for (int j = 0; j < ay.tiles; ++j, row += tiles_per_row_, m += span) {
-    for (int i = 0; i < ax.tiles; ++i) total += std::popcount(row[i] & m[i]);
+    for (int i = 0; i < ax.tiles; ++i) {
+      if (!fn(row[i], m[i], i, j)) return;
+    }
   }
+}
+
+int SiteBitmap::count(const TileMasks& masks, int x, int y) const {
+  if (!interior(masks, x, y)) return count(masks.neighbourhood_, x, y);
+  int total = 0;
+  for_each_tile(masks, x, y, [&total](std::uint64_t word, std::uint64_t mask, int, int) {
+    total += std::popcount(word & mask);
+    return true;
+  });
+  return total;
+}
+
+int SiteBitmap::pick_interior(const TileMasks& masks, int& x, int& y, Stream& stream,
+                              std::uint64_t flip) const {
+  // Gather the candidate bits of each covered tile once, then choose among them.
+  constexpr int kMaxTiles = (TileMasks::kMaxReach * 2 + 1 + 7) / 8 + 1;
+  std::uint64_t candidates[kMaxTiles * kMaxTiles];
+  int counts[kMaxTiles * kMaxTiles];
+  int tiles = 0;
+  int total = 0;
+  for_each_tile(masks, x, y, [&](std::uint64_t word, std::uint64_t mask, int, int) {
+    candidates[tiles] = (word ^ flip) & mask;
+    counts[tiles] = std::popcount(candidates[tiles]);
+    total += counts[tiles++];
+    return true;
+  });
+  if (total == 0) return 0;
+  int k = static_cast<int>(stream.below(static_cast<std::uint32_t>(total)));
+  int t = 0;
+  while (k >= counts[t]) k -= counts[t++];
+  const int columns = masks.axis_[x & 7].tiles;
+  const int bit = nth_set_bit(candidates[t], k);
+  const int tile_x = (x >> 3) + masks.axis_[x & 7].first_tile + t % columns;
+  const int tile_y = (y >> 3) + masks.axis_[y & 7].first_tile + t / columns;
+  x = tile_x * 8 + (bit & 7);
+  y = tile_y * 8 + (bit >> 3);
   return total;
 }
 

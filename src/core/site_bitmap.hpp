@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/neighbourhood.hpp"
+#include "core/rng.hpp"
 
 namespace unrest::core {
 
@@ -56,11 +57,35 @@ class SiteBitmap {
   void set(std::uint32_t site) { set(x_of(site), y_of(site)); }
   void clear(std::uint32_t site) { clear(x_of(site), y_of(site)); }
 
+  // Hints the cache to fetch the words a neighbourhood of `reach` around (x, y) will read.
+  void prefetch(int x, int y, int reach) const {
+    const std::size_t col = static_cast<std::size_t>(std::max(x - reach, 0) >> 3);
+    const int last_row = std::min(y + reach, height_ - 1) >> 3;
+    for (int ty = std::max(y - reach, 0) >> 3; ty <= last_row; ++ty) {
+      __builtin_prefetch(&words_[static_cast<std::size_t>(ty) * tiles_per_row_ + col]);
+    }
+  }
+
   // Set bits among the `length` sites of row y starting at column x (both may wrap).
   int count_row(int y, int x, int length) const;
   // Set bits within the neighbourhood centred on (x, y), centre included.
   int count(const TileMasks& masks, int x, int y) const;
   int count(const Neighbourhood& n, int x, int y) const;
+  // Clear bits within the neighbourhood, and the k-th of them (0 <= k < that count) as
+  // (x, y). Only for centres whose neighbourhood does not cross the torus seam (interior()).
+  bool interior(const TileMasks& masks, int x, int y) const {
+    const int r = masks.reach_;
+    return masks.usable_ && x >= r && y >= r && x + r < width_ && y + r < height_;
+  }
+  // A uniformly chosen clear (or set) site of an interior neighbourhood, written to (x, y);
+  // returns how many there were (0: none, x and y unchanged). One draw from `stream`.
+  int pick_clear_interior(const TileMasks& masks, int& x, int& y, Stream& stream) const {
+    return pick_interior(masks, x, y, stream, ~std::uint64_t{0});
+  }
+  int pick_set_interior(const TileMasks& masks, int& x, int& y, Stream& stream) const {
+    return pick_interior(masks, x, y, stream, 0);
+  }
+
   // The site of the k-th set bit (0-based) of the neighbourhood, scanning its row spans in
   // order, left to right; UINT32_MAX if there are not that many.
   std::uint32_t nth_set(const Neighbourhood& n, int x, int y, int k) const;
@@ -68,6 +93,11 @@ class SiteBitmap {
   std::uint64_t count_all() const;
 
  private:
+  template <class Fn>
+  void for_each_tile(const TileMasks& masks, int x, int y, Fn&& fn) const;
+  // `flip` is all ones to pick among clear bits, zero to pick among set bits.
+  int pick_interior(const TileMasks& masks, int& x, int& y, Stream& stream,
+                    std::uint64_t flip) const;
   int x_of(std::uint32_t site) const {
     return static_cast<int>(site % static_cast<std::uint32_t>(width_));
   }

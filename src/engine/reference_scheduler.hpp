@@ -6,7 +6,7 @@
 // ShufflePlan and the scheduler activates slots front to back. A uniform permutation of all
 // slots orders the free actors among them uniformly too, so this is exactly the paper's
 // schedule, while agent data streams through memory instead of being read at random.
-// Model-agnostic: a Model provides begin_period, reorder, slot_count and activate.
+// Model-agnostic: a Model provides begin_period, reorder, slot_count, prefetch and activate.
 #pragma once
 
 #include <cstdint>
@@ -26,13 +26,19 @@ class ReferenceScheduler {
     plan_.draw(model.slot_count(), core::Stream(seed_, core::Purpose::activation_order, 0, period));
     model.reorder(plan_);
     const std::uint32_t n = model.slot_count();
-    for (std::uint32_t slot = 0; slot < n; ++slot) updates_ += model.activate(slot, period);
+    for (std::uint32_t slot = 0; slot < n; ++slot) {
+      if (slot + kLookAhead < n) model.prefetch(slot + kLookAhead);
+      updates_ += model.activate(slot, period);
+    }
   }
 
   // Activations performed so far (the "agent-updates" of performance reports).
   std::uint64_t updates() const { return updates_; }
 
  private:
+  // Slots ahead whose lattice neighbourhood is fetched while the current one is processed.
+  static constexpr std::uint32_t kLookAhead = 8;
+
   std::uint64_t seed_;
   core::ShufflePlan plan_;
   std::uint64_t updates_ = 0;

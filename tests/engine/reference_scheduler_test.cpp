@@ -25,6 +25,7 @@ struct RecordingModel {
   void begin_period(std::uint32_t period) {
     calls.push_back("begin " + std::to_string(period));
     begun = true;
+    activated_slots = 0;
   }
   // Slot i holds the agent ids[i]; agents with odd ids are "jailed" and decline activation.
   std::vector<std::uint32_t> ids;
@@ -38,8 +39,15 @@ struct RecordingModel {
     EXPECT_EQ(plan.size(), ids.size());
     plan.apply(ids);
   }
+  // Prefetch hints must name slots that exist and lie ahead of the current activation.
+  void prefetch(std::uint32_t slot) const {
+    EXPECT_LT(slot, slot_count());
+    EXPECT_GT(slot, activated_slots);
+  }
+  std::uint32_t activated_slots = 0;
   bool activate(std::uint32_t slot, std::uint32_t period) {
     EXPECT_TRUE(begun) << "activation before begin_period";
+    activated_slots = slot;
     if (ids[slot] % 2 == 1) return false;
     activated.push_back(ids[slot]);
     periods_seen.push_back(period);

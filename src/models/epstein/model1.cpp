@@ -245,6 +245,15 @@ bool ModelI::activate(std::uint32_t slot, std::uint32_t period) {
   return true;
 }
 
+void ModelI::prefetch(std::uint32_t slot) const {
+  if (!is_free(world_.status[slot])) return;
+  const Position at = position_of(world_.site[slot]);
+  const int reach = std::max(citizen_vision_.reach(), cop_vision_.reach());
+  world_.blocked.prefetch(at.x, at.y, reach);
+  world_.cops.prefetch(at.x, at.y, reach);
+  world_.actives.prefetch(at.x, at.y, reach);
+}
+
 ModelI::Position ModelI::position_of(std::uint32_t site) const {
   return {site, world_.x_of(site), world_.y_of(site)};
 }
@@ -263,8 +272,16 @@ ModelI::Position ModelI::empty_site_near(Position at, const core::Neighbourhood&
                                          core::Stream& stream) const {
   const auto& offsets = n.offsets();
   if (offsets.empty()) return kNowhere;
-  const auto size = static_cast<std::uint32_t>(offsets.size());
   const core::SiteBitmap& blocked = world_.blocked;
+  const core::TileMasks& masks = &n == &cop_vision_ ? cop_masks_ : citizen_masks_;
+  if (blocked.interior(masks, at.x, at.y)) {
+    // Away from the seam: count the empty sites with the tile masks, then take a uniform one.
+    int x = at.x;
+    int y = at.y;
+    if (blocked.pick_clear_interior(masks, x, y, stream) == 0) return kNowhere;
+    return {world_.site_at(x, y), x, y};
+  }
+  const auto size = static_cast<std::uint32_t>(offsets.size());
   // Rejection sampling is uniform over the empty sites; after a few misses, enumerate.
   for (int t = 0; t < kNearbyTries; ++t) {
     const Position target = offset_site(at, offsets[stream.below(size)]);
@@ -330,11 +347,20 @@ void ModelI::act_citizen(std::uint32_t slot, Position at) {
 }
 
 void ModelI::act_cop(std::uint32_t slot, std::uint32_t period, Position at) {
-  const int in_view = world_.actives.count(cop_masks_, at.x, at.y);
-  if (in_view == 0) return;
+  const core::SiteBitmap& actives = world_.actives;
   core::Stream stream(seed_, core::Purpose::arrest, world_.id[slot], period);
-  const auto k = static_cast<int>(stream.below(static_cast<std::uint32_t>(in_view)));
-  const std::uint32_t site = world_.actives.nth_set(cop_vision_, at.x, at.y, k);
+  std::uint32_t site = kNoSite;
+  if (actives.interior(cop_masks_, at.x, at.y)) {
+    int x = at.x;
+    int y = at.y;
+    if (actives.pick_set_interior(cop_masks_, x, y, stream) == 0) return;
+    site = world_.site_at(x, y);
+  } else {
+    const int in_view = actives.count(cop_vision_, at.x, at.y);
+    if (in_view == 0) return;
+    const auto k = static_cast<int>(stream.below(static_cast<std::uint32_t>(in_view)));
+    site = actives.nth_set(cop_vision_, at.x, at.y, k);
+  }
   arrest(world_.active_slot.find(site), period);
 }
 

@@ -37,6 +37,9 @@ class ModelI {
   // false, doing nothing, if that agent is not free (jailed, possibly earlier this period).
   bool activate(std::uint32_t slot, std::uint32_t period);
 
+  // Hints the cache about the lattice around the agent in `slot`, activated a little later.
+  void prefetch(std::uint32_t slot) const;
+
   std::uint32_t slot_count() const { return world_.slot_count(); }
   Census census() const;
   const World& world() const { return world_; }
