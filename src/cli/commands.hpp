@@ -16,5 +16,6 @@ using Action = std::function<int()>;
 Action add_list(CLI::App& app);
 Action add_show(CLI::App& app);
 Action add_run(CLI::App& app);
+Action add_params(CLI::App& app);
 
 }  // namespace unrest::cli

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   const cli::Action list = cli::add_list(app);
   const cli::Action show = cli::add_show(app);
   const cli::Action run = cli::add_run(app);
+  const cli::Action params = cli::add_params(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("list")) return list();
     if (app.got_subcommand("show")) return show();
     if (app.got_subcommand("run")) return run();
+    if (app.got_subcommand("params")) return params();
   } catch (const scenario::InputError& e) {
     std::fprintf(stderr, "unrest: error: %s\n", e.what());
     return cli::kExitBadInput;

@@ -57,6 +57,9 @@ Scenario load_scenario_text(const std::string& source, const std::string& text,
 Scenario load_scenario(const std::string& name_or_path, const std::vector<Override>& overrides = {},
                        const LoadOptions& options = {});
 
+// Every declared parameter as a Markdown table (docs/parameters.md is this output).
+std::string parameters_markdown();
+
 // Hex SHA-256 of `text`.
 std::string sha256_hex(const std::string& text);
 

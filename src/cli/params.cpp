@@ -1,0 +1,18 @@
+// `unrest params`: every scenario parameter with its default, range, unit and description,
+// as a Markdown table. docs/parameters.md is this output (a test keeps them equal).
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "scenario/scenario.hpp"
+
+namespace unrest::cli {
+
+Action add_params(CLI::App& app) {
+  app.add_subcommand("params", "Print every scenario parameter as a Markdown table");
+  return [] {
+    fmt::print("{}", scenario::parameters_markdown());
+    return 0;
+  };
+}
+
+}  // namespace unrest::cli
