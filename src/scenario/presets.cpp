@@ -7,23 +7,20 @@ namespace unrest::scenario {
 const std::vector<std::pair<std::string, std::string>>& preset_values(const std::string& preset) {
   // `paper` reproduces the paper's figures, which needs the floor ratio (the literal C/A of
   // the text never produces outbursts); `paper-literal` keeps the text's literal ratio.
-  static const std::map<std::string, std::vector<std::pair<std::string, std::string>>> presets = {
-      {"paper",
-       {{"arrest.ratio", "floor"},
-        {"rules.vision_shape", "disk"},
-        {"rules.active_self_count", "once"},
-        {"rules.order", "move_then_act"},
-        {"jail.mode", "off_lattice"},
-        {"jail.term", "continuous"},
-        {"rules.placement", "exact_counts"}}},
+  using Values = std::vector<std::pair<std::string, std::string>>;
+  static const Values paper = {
+      {"arrest.ratio", "floor"},           {"rules.vision_shape", "disk"},
+      {"rules.active_self_count", "once"}, {"rules.order", "move_then_act"},
+      {"jail.mode", "off_lattice"},        {"jail.term", "continuous"},
+      {"rules.placement", "exact_counts"}};
+  static const std::map<std::string, Values> presets = {
+      {"paper", paper},
       {"paper-literal",
-       {{"arrest.ratio", "literal"},
-        {"rules.vision_shape", "disk"},
-        {"rules.active_self_count", "once"},
-        {"rules.order", "move_then_act"},
-        {"jail.mode", "off_lattice"},
-        {"jail.term", "continuous"},
-        {"rules.placement", "exact_counts"}}},
+       [] {
+         Values v = paper;
+         v.front().second = "literal";
+         return v;
+       }()},
       {"netlogo",
        {{"arrest.ratio", "floor"},
         {"rules.vision_shape", "disk"},
@@ -41,7 +38,7 @@ const std::vector<std::pair<std::string, std::string>>& preset_values(const std:
         {"jail.term", "integer_up_to_max"},
         {"rules.placement", "per_site"}}},
   };
-  static const std::vector<std::pair<std::string, std::string>> none;
+  static const Values none;
   const auto it = presets.find(preset);
   return it == presets.end() ? none : it->second;
 }
