@@ -1,5 +1,7 @@
 #include "core/site_bitmap.hpp"
 
+#include <array>
+
 namespace unrest::core {
 namespace {
 
@@ -7,20 +9,44 @@ int floor_div8(int v) {
   return v >= 0 ? v / 8 : -((-v + 7) / 8);
 }
 
-// Index of the k-th lowest set bit of `bits` (k < popcount(bits)).
+// For each byte value and k < 8: the index of its k-th lowest set bit (8 if none).
+constexpr auto kSelectInByte = [] {
+  std::array<std::uint8_t, 256 * 8> table{};
+  for (unsigned byte = 0; byte < 256; ++byte) {
+    for (unsigned k = 0; k < 8; ++k) {
+      unsigned seen = 0;
+      std::uint8_t at = 8;
+      for (unsigned b = 0; b < 8; ++b) {
+        if (((byte >> b) & 1u) != 0 && seen++ == k) {
+          at = static_cast<std::uint8_t>(b);
+          break;
+        }
+      }
+      table[(k << 8) | byte] = at;
+    }
+  }
+  return table;
+}();
+
+// Index of the k-th lowest set bit of `bits` (k < popcount(bits)). Branch-free: the bit is
+// random, so a loop over bytes or bits would mispredict on most calls.
 int nth_set_bit(std::uint64_t bits, int k) {
 #if defined(__BMI2__)
   return std::countr_zero(__builtin_ia32_pdep_di(std::uint64_t{1} << k, bits));
 #else
-  // Skip whole bytes first, then bits: at most 8 + 8 steps.
-  int base = 0;
-  for (int c = std::popcount(bits & 0xFFu); k >= c; c = std::popcount(bits & 0xFFu)) {
-    k -= c;
-    bits >>= 8;
-    base += 8;
-  }
-  for (; k > 0; --k) bits &= bits - 1;
-  return base + std::countr_zero(bits);
+  // Vigna's broadword select: byte prefix counts by multiplication, the byte by comparison.
+  constexpr std::uint64_t kOnes = 0x0101010101010101u;
+  std::uint64_t s = bits - ((bits >> 1) & 0x5555555555555555u);
+  s = (s & 0x3333333333333333u) + ((s >> 2) & 0x3333333333333333u);
+  s = (s + (s >> 4)) & 0x0F0F0F0F0F0F0F0Fu;
+  const std::uint64_t prefix = s * kOnes;  // byte i: set bits in bytes 0..i
+  const auto kk = static_cast<std::uint64_t>(k);
+  const std::uint64_t at_most_k = ((kk * kOnes) | (0x80 * kOnes)) - prefix;
+  const auto shift = static_cast<unsigned>(std::popcount(at_most_k & (0x80 * kOnes)) * 8);
+  const std::uint64_t before = ((prefix << 8) >> shift) & 0xFFu;
+  const auto byte = static_cast<unsigned>((bits >> shift) & 0xFFu);
+  return static_cast<int>(shift) +
+         kSelectInByte[static_cast<std::size_t>(((kk - before) << 8) | byte)];
 #endif
 }
 
@@ -53,23 +79,25 @@ TileMasks::TileMasks(const Neighbourhood& n) : reach_(n.reach()), neighbourhood_
   }
 }
 
-SiteBitmap::SiteBitmap(int width, int height)
+SiteBitmap::SiteBitmap(int width, int height, int planes)
     : width_(width),
       height_(height),
-      tiles_per_row_(static_cast<std::size_t>((width + 7) / 8)),
-      words_(tiles_per_row_ * static_cast<std::size_t>((height + 7) / 8), 0) {}
+      planes_(static_cast<std::size_t>(planes)),
+      row_stride_(static_cast<std::size_t>((width + 7) / 8) * planes_),
+      words_(row_stride_ * static_cast<std::size_t>((height + 7) / 8), 0) {}
 
-int SiteBitmap::count_row(int y, int x, int length) const {
+int SiteBitmap::count_row(Plane p, int y, int x, int length) const {
   y = wrap_y(y);
   x = wrap_x(x);
   const unsigned row_shift = static_cast<unsigned>(y & 7) * 8;
-  const std::size_t row_base = static_cast<std::size_t>(y >> 3) * tiles_per_row_;
+  const std::size_t row_base =
+      static_cast<std::size_t>(y >> 3) * row_stride_ + static_cast<std::size_t>(p.index);
   int total = 0;
   while (length > 0) {
     // Up to the end of this tile or of the lattice row, whichever is first.
     const int in_tile = std::min({length, 8 - (x & 7), width_ - x});
     const auto byte = static_cast<unsigned>(
-        (words_[row_base + static_cast<std::size_t>(x >> 3)] >> row_shift) & 0xFFu);
+        (words_[row_base + static_cast<std::size_t>(x >> 3) * planes_] >> row_shift) & 0xFFu);
     const unsigned mask = ((1u << in_tile) - 1u) << (x & 7);
     total += std::popcount(byte & mask);
     length -= in_tile;
@@ -79,75 +107,89 @@ int SiteBitmap::count_row(int y, int x, int length) const {
   return total;
 }
 
-// Visits the covered tiles of an interior neighbourhood, row by row: fn(word, mask, i, j)
-// returns false to stop early.
-template <class Fn>
-void SiteBitmap::for_each_tile(const TileMasks& masks, int x, int y, Fn&& fn) const {
-  const TileMasks::Offset& ax = masks.axis_[x & 7];
-  const TileMasks::Offset& ay = masks.axis_[y & 7];
-  const auto span = static_cast<std::size_t>(masks.span_);
-  const std::uint64_t* m =
-      &masks.masks_[static_cast<std::size_t>(((y & 7) << 3) | (x & 7)) * span * span];
-  const std::uint64_t* row =
-      &words_[static_cast<std::size_t>((y >> 3) + ay.first_tile) * tiles_per_row_ +
-              static_cast<std::size_t>((x >> 3) + ax.first_tile)];
-  for (int j = 0; j < ay.tiles; ++j, row += tiles_per_row_, m += span) {
-    for (int i = 0; i < ax.tiles; ++i) {
-      if (!fn(row[i], m[i], i, j)) return;
+// The interior paths visit span × span tiles row-major whatever the centre's position in its
+// tile (fixed trip counts, no mispredictions); a tile past the covered ones re-reads the last
+// covered tile of its row or column, whose mask there is zero.
+
+int SiteBitmap::count(const TileMasks& masks, Plane p, int x, int y) const {
+  if (!interior(masks, x, y)) return count(masks.neighbourhood_, p, x, y);
+  int in_p = 0;
+  int unused = 0;
+  count_interior(masks, p, p, x, y, in_p, unused);
+  return in_p;
+}
+
+void SiteBitmap::count_interior(const TileMasks& masks, Plane a, Plane b, int x, int y, int& in_a,
+                                int& in_b) const {
+  const int span = masks.span_;
+  const int last_i = masks.axis_[x & 7].tiles - 1;
+  const int last_j = masks.axis_[y & 7].tiles - 1;
+  const std::uint64_t* first = first_word(masks, x, y);
+  const std::uint64_t* m = mask_table(masks, x, y);
+  int total_a = 0;
+  int total_b = 0;
+  for (int j = 0; j < span; ++j) {
+    const std::uint64_t* row = first + static_cast<std::size_t>(std::min(j, last_j)) * row_stride_;
+    for (int i = 0; i < span; ++i, ++m) {
+      const std::uint64_t* tile = row + static_cast<std::size_t>(std::min(i, last_i)) * planes_;
+      total_a += std::popcount(tile[a.index] & *m);
+      total_b += std::popcount(tile[b.index] & *m);
     }
   }
+  in_a = total_a;
+  in_b = total_b;
 }
 
-int SiteBitmap::count(const TileMasks& masks, int x, int y) const {
-  if (!interior(masks, x, y)) return count(masks.neighbourhood_, x, y);
-  int total = 0;
-  for_each_tile(masks, x, y, [&total](std::uint64_t word, std::uint64_t mask, int, int) {
-    total += std::popcount(word & mask);
-    return true;
-  });
-  return total;
-}
-
-int SiteBitmap::pick_interior(const TileMasks& masks, int& x, int& y, Stream& stream,
+int SiteBitmap::pick_interior(const TileMasks& masks, Plane p, int& x, int& y, Stream& stream,
                               std::uint64_t flip) const {
-  // Gather the candidate bits of each covered tile once, then choose among them.
-  constexpr int kMaxTiles = (TileMasks::kMaxReach * 2 + 1 + 7) / 8 + 1;
-  std::uint64_t candidates[kMaxTiles * kMaxTiles];
-  int counts[kMaxTiles * kMaxTiles];
+  // Gather the candidate bits of each tile once, then choose among them.
+  constexpr int kMaxTiles = TileMasks::kMaxSpan * TileMasks::kMaxSpan;
+  std::uint64_t candidates[kMaxTiles];
+  int before[kMaxTiles];  // candidates in the tiles before this one
+  const int span = masks.span_;
+  const int last_i = masks.axis_[x & 7].tiles - 1;
+  const int last_j = masks.axis_[y & 7].tiles - 1;
+  const std::uint64_t* first = first_word(masks, x, y) + p.index;
+  const std::uint64_t* m = mask_table(masks, x, y);
   int tiles = 0;
   int total = 0;
-  for_each_tile(masks, x, y, [&](std::uint64_t word, std::uint64_t mask, int, int) {
-    candidates[tiles] = (word ^ flip) & mask;
-    counts[tiles] = std::popcount(candidates[tiles]);
-    total += counts[tiles++];
-    return true;
-  });
+  for (int j = 0; j < span; ++j) {
+    const std::uint64_t* row = first + static_cast<std::size_t>(std::min(j, last_j)) * row_stride_;
+    for (int i = 0; i < span; ++i, ++tiles) {
+      const std::uint64_t c =
+          (row[static_cast<std::size_t>(std::min(i, last_i)) * planes_] ^ flip) & m[tiles];
+      candidates[tiles] = c;
+      before[tiles] = total;
+      total += std::popcount(c);
+    }
+  }
   if (total == 0) return 0;
-  int k = static_cast<int>(stream.below(static_cast<std::uint32_t>(total)));
+  const int k = static_cast<int>(stream.below(static_cast<std::uint32_t>(total)));
+  // The chosen tile is the last with at most k candidates before it (it is never empty: the
+  // tile after an empty one has as many before it).
   int t = 0;
-  while (k >= counts[t]) k -= counts[t++];
-  const int columns = masks.axis_[x & 7].tiles;
-  const int bit = nth_set_bit(candidates[t], k);
-  const int tile_x = (x >> 3) + masks.axis_[x & 7].first_tile + t % columns;
-  const int tile_y = (y >> 3) + masks.axis_[y & 7].first_tile + t / columns;
+  for (int q = 1; q < tiles; ++q) t += before[q] <= k;
+  const int bit = nth_set_bit(candidates[t], k - before[t]);
+  const int tile_x = (x >> 3) + masks.axis_[x & 7].first_tile + t % span;
+  const int tile_y = (y >> 3) + masks.axis_[y & 7].first_tile + t / span;
   x = tile_x * 8 + (bit & 7);
   y = tile_y * 8 + (bit >> 3);
   return total;
 }
 
-int SiteBitmap::count(const Neighbourhood& n, int x, int y) const {
+int SiteBitmap::count(const Neighbourhood& n, Plane p, int x, int y) const {
   int total = 0;
   for (const RowSpan& s : n.spans())
-    total += count_row(y + s.dy, x - s.half_width, 2 * s.half_width + 1);
+    total += count_row(p, y + s.dy, x - s.half_width, 2 * s.half_width + 1);
   return total;
 }
 
-std::uint32_t SiteBitmap::nth_set(const Neighbourhood& n, int x, int y, int k) const {
+std::uint32_t SiteBitmap::nth_set(const Neighbourhood& n, Plane p, int x, int y, int k) const {
   for (const RowSpan& s : n.spans()) {
     const int yy = wrap_y(y + s.dy);
     for (int dx = -s.half_width; dx <= s.half_width; ++dx) {
       const int xx = wrap_x(x + dx);
-      if (test(xx, yy) && k-- == 0) {
+      if (test(p, xx, yy) && k-- == 0) {
         return static_cast<std::uint32_t>(yy) * static_cast<std::uint32_t>(width_) +
                static_cast<std::uint32_t>(xx);
       }
@@ -156,9 +198,10 @@ std::uint32_t SiteBitmap::nth_set(const Neighbourhood& n, int x, int y, int k) c
   return UINT32_MAX;
 }
 
-std::uint64_t SiteBitmap::count_all() const {
+std::uint64_t SiteBitmap::count_all(Plane p) const {
   std::uint64_t total = 0;
-  for (std::uint64_t w : words_) total += static_cast<std::uint64_t>(std::popcount(w));
+  for (std::size_t i = static_cast<std::size_t>(p.index); i < words_.size(); i += planes_)
+    total += static_cast<std::uint64_t>(std::popcount(words_[i]));
   return total;
 }
 

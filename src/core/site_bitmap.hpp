@@ -1,8 +1,8 @@
-// One bit per lattice site on a torus, stored in 8×8 tiles: each 64-bit word holds an 8×8
-// block of sites (bit 8*(y%8) + x%8), tiles row-major. The Model I lattice is three of these
-// (blocked, cop, active: 1.5 MB at 2000×2000). With tiles, a vision-7 disk touches 3×3 words in
-// 3 nearby tile rows instead of 15 scattered lattice rows, so counting a neighbourhood costs
-// at most nine masked popcounts and a handful of cache lines.
+// Bits per lattice site on a torus, stored in 8×8 tiles: each 64-bit word holds an 8×8 block
+// of sites (bit 8*(y%8) + x%8), tiles row-major. A bitmap may hold several planes (Model I:
+// blocked, cop, active; 1.5 MB at 2000×2000), interleaved per tile: the words of one tile's
+// planes are adjacent, so a vision-7 disk reads 3 tile rows of 3 tiles × all planes in about
+// six cache lines, where separate bitmaps would touch twice as many.
 #pragma once
 
 #include <algorithm>
@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/large_vector.hpp"
 #include "core/neighbourhood.hpp"
 #include "core/rng.hpp"
 
@@ -24,6 +25,7 @@ class TileMasks {
 
   // Neighbourhoods reaching further than this are counted row by row instead.
   static constexpr int kMaxReach = 31;
+  static constexpr int kMaxSpan = (kMaxReach * 2 + 1 + 7) / 8 + 1;
   bool usable() const { return usable_; }
   int reach() const { return reach_; }
 
@@ -35,68 +37,104 @@ class TileMasks {
   };
   bool usable_ = false;
   int reach_ = 0;
-  int span_ = 0;  // tiles per axis in the mask table
+  int span_ = 0;  // tiles per axis in the mask table: every centre is visited as span × span
   Offset axis_[8];
-  std::vector<std::uint64_t> masks_;  // [oy][ox][j][i], span_ × span_ per (ox, oy)
+  std::vector<std::uint64_t> masks_;  // [oy][ox][j][i], span_ × span_ per (ox, oy); 0 if unused
   Neighbourhood neighbourhood_;       // for centres near the torus seam
+};
+
+// One plane of a multi-plane bitmap.
+struct Plane {
+  int index = 0;
 };
 
 class SiteBitmap {
  public:
   SiteBitmap() = default;
-  SiteBitmap(int width, int height);
+  SiteBitmap(int width, int height, int planes = 1);
 
   int width() const { return width_; }
   int height() const { return height_; }
 
-  bool test(int x, int y) const { return (words_[word_of(x, y)] >> bit_of(x, y)) & 1u; }
-  void set(int x, int y) { words_[word_of(x, y)] |= std::uint64_t{1} << bit_of(x, y); }
-  void clear(int x, int y) { words_[word_of(x, y)] &= ~(std::uint64_t{1} << bit_of(x, y)); }
+  bool test(Plane p, int x, int y) const { return (words_[word_of(p, x, y)] >> bit_of(x, y)) & 1u; }
+  void set(Plane p, int x, int y) { words_[word_of(p, x, y)] |= std::uint64_t{1} << bit_of(x, y); }
+  void clear(Plane p, int x, int y) {
+    words_[word_of(p, x, y)] &= ~(std::uint64_t{1} << bit_of(x, y));
+  }
   // The same by site index y*width + x.
-  bool test(std::uint32_t site) const { return test(x_of(site), y_of(site)); }
-  void set(std::uint32_t site) { set(x_of(site), y_of(site)); }
-  void clear(std::uint32_t site) { clear(x_of(site), y_of(site)); }
+  bool test(Plane p, std::uint32_t site) const { return test(p, x_of(site), y_of(site)); }
+  void set(Plane p, std::uint32_t site) { set(p, x_of(site), y_of(site)); }
+  void clear(Plane p, std::uint32_t site) { clear(p, x_of(site), y_of(site)); }
+  // Plane 0, for single-plane bitmaps.
+  bool test(int x, int y) const { return test(Plane{}, x, y); }
+  void set(int x, int y) { set(Plane{}, x, y); }
+  void clear(int x, int y) { clear(Plane{}, x, y); }
+  bool test(std::uint32_t site) const { return test(Plane{}, site); }
+  void set(std::uint32_t site) { set(Plane{}, site); }
+  void clear(std::uint32_t site) { clear(Plane{}, site); }
 
-  // Hints the cache to fetch the words a neighbourhood of `reach` around (x, y) will read.
+  // Hints the cache to fetch the words (all planes) a neighbourhood of `reach` around (x, y)
+  // will read: both ends of each tile row's span, which lies in at most two cache lines.
   void prefetch(int x, int y, int reach) const {
-    const std::size_t col = static_cast<std::size_t>(std::max(x - reach, 0) >> 3);
+    const std::size_t first = static_cast<std::size_t>(std::max(x - reach, 0) >> 3) * planes_;
+    const std::size_t last =
+        static_cast<std::size_t>(std::min(x + reach, width_ - 1) >> 3) * planes_ + planes_ - 1;
     const int last_row = std::min(y + reach, height_ - 1) >> 3;
     for (int ty = std::max(y - reach, 0) >> 3; ty <= last_row; ++ty) {
-      __builtin_prefetch(&words_[static_cast<std::size_t>(ty) * tiles_per_row_ + col]);
+      const std::uint64_t* row = &words_[static_cast<std::size_t>(ty) * row_stride_];
+      __builtin_prefetch(row + first);
+      __builtin_prefetch(row + last);
     }
   }
 
   // Set bits among the `length` sites of row y starting at column x (both may wrap).
-  int count_row(int y, int x, int length) const;
+  int count_row(Plane p, int y, int x, int length) const;
+  int count_row(int y, int x, int length) const { return count_row(Plane{}, y, x, length); }
   // Set bits within the neighbourhood centred on (x, y), centre included.
-  int count(const TileMasks& masks, int x, int y) const;
-  int count(const Neighbourhood& n, int x, int y) const;
-  // Clear bits within the neighbourhood, and the k-th of them (0 <= k < that count) as
-  // (x, y). Only for centres whose neighbourhood does not cross the torus seam (interior()).
+  int count(const TileMasks& masks, Plane p, int x, int y) const;
+  int count(const Neighbourhood& n, Plane p, int x, int y) const;
+  int count(const Neighbourhood& n, int x, int y) const { return count(n, Plane{}, x, y); }
+  // Whether the tile-mask fast paths apply: the neighbourhood does not cross the torus seam.
   bool interior(const TileMasks& masks, int x, int y) const {
     const int r = masks.reach_;
     return masks.usable_ && x >= r && y >= r && x + r < width_ && y + r < height_;
   }
+  // Both counts of an interior neighbourhood in one pass over its tiles.
+  void count_interior(const TileMasks& masks, Plane a, Plane b, int x, int y, int& in_a,
+                      int& in_b) const;
   // A uniformly chosen clear (or set) site of an interior neighbourhood, written to (x, y);
   // returns how many there were (0: none, x and y unchanged). One draw from `stream`.
-  int pick_clear_interior(const TileMasks& masks, int& x, int& y, Stream& stream) const {
-    return pick_interior(masks, x, y, stream, ~std::uint64_t{0});
+  int pick_clear_interior(const TileMasks& masks, Plane p, int& x, int& y, Stream& stream) const {
+    return pick_interior(masks, p, x, y, stream, ~std::uint64_t{0});
   }
-  int pick_set_interior(const TileMasks& masks, int& x, int& y, Stream& stream) const {
-    return pick_interior(masks, x, y, stream, 0);
+  int pick_set_interior(const TileMasks& masks, Plane p, int& x, int& y, Stream& stream) const {
+    return pick_interior(masks, p, x, y, stream, 0);
   }
 
   // The site of the k-th set bit (0-based) of the neighbourhood, scanning its row spans in
   // order, left to right; UINT32_MAX if there are not that many.
-  std::uint32_t nth_set(const Neighbourhood& n, int x, int y, int k) const;
+  std::uint32_t nth_set(const Neighbourhood& n, Plane p, int x, int y, int k) const;
+  std::uint32_t nth_set(const Neighbourhood& n, int x, int y, int k) const {
+    return nth_set(n, Plane{}, x, y, k);
+  }
   // Total set bits.
-  std::uint64_t count_all() const;
+  std::uint64_t count_all(Plane p = {}) const;
 
  private:
-  template <class Fn>
-  void for_each_tile(const TileMasks& masks, int x, int y, Fn&& fn) const;
+  // The first word of the tile row holding the interior neighbourhood's j-th covered tile
+  // row, and the mask table entry for the centre.
+  const std::uint64_t* first_word(const TileMasks& masks, int x, int y) const {
+    const TileMasks::Offset& ax = masks.axis_[x & 7];
+    const TileMasks::Offset& ay = masks.axis_[y & 7];
+    return &words_[static_cast<std::size_t>((y >> 3) + ay.first_tile) * row_stride_ +
+                   static_cast<std::size_t>((x >> 3) + ax.first_tile) * planes_];
+  }
+  static const std::uint64_t* mask_table(const TileMasks& masks, int x, int y) {
+    const auto cells = static_cast<std::size_t>(masks.span_ * masks.span_);
+    return &masks.masks_[static_cast<std::size_t>(((y & 7) << 3) | (x & 7)) * cells];
+  }
   // `flip` is all ones to pick among clear bits, zero to pick among set bits.
-  int pick_interior(const TileMasks& masks, int& x, int& y, Stream& stream,
+  int pick_interior(const TileMasks& masks, Plane p, int& x, int& y, Stream& stream,
                     std::uint64_t flip) const;
   int x_of(std::uint32_t site) const {
     return static_cast<int>(site % static_cast<std::uint32_t>(width_));
@@ -104,8 +142,9 @@ class SiteBitmap {
   int y_of(std::uint32_t site) const {
     return static_cast<int>(site / static_cast<std::uint32_t>(width_));
   }
-  std::size_t word_of(int x, int y) const {
-    return static_cast<std::size_t>(y >> 3) * tiles_per_row_ + static_cast<std::size_t>(x >> 3);
+  std::size_t word_of(Plane p, int x, int y) const {
+    return static_cast<std::size_t>(y >> 3) * row_stride_ +
+           static_cast<std::size_t>(x >> 3) * planes_ + static_cast<std::size_t>(p.index);
   }
   static unsigned bit_of(int x, int y) { return static_cast<unsigned>(((y & 7) << 3) | (x & 7)); }
   int wrap_x(int x) const { return ((x % width_) + width_) % width_; }
@@ -113,8 +152,9 @@ class SiteBitmap {
 
   int width_ = 0;
   int height_ = 0;
-  std::size_t tiles_per_row_ = 0;
-  std::vector<std::uint64_t> words_;
+  std::size_t planes_ = 1;
+  std::size_t row_stride_ = 0;        // words per tile row: tiles per row × planes
+  LargeVector<std::uint64_t> words_;  // huge pages: the rules read it at random
 };
 
 }  // namespace unrest::core

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <set>
 #include <vector>
@@ -131,6 +132,67 @@ TEST(SiteBitmap, NthSetEnumeratesTheSetSitesOfTheNeighbourhoodInSpanOrder) {
       EXPECT_EQ(l.bits.nth_set(n, x, y, k), expected[static_cast<std::size_t>(k)]);
     }
     EXPECT_EQ(l.bits.nth_set(n, x, y, count), UINT32_MAX);
+  }
+}
+
+// Three interleaved planes with independent contents: the tile-mask fast paths (counts, fused
+// counts and picks) agree with a brute-force scan of each plane, and planes do not mix.
+TEST(SiteBitmap, InterleavedPlanesInteriorPathsMatchBruteForce) {
+  const int w = 61;
+  const int h = 45;
+  SiteBitmap bits(w, h, 3);
+  std::vector<std::vector<bool>> plain(3, std::vector<bool>(static_cast<std::size_t>(w * h)));
+  Stream fill(5, Purpose::placement, 0, 0);
+  for (int p = 0; p < 3; ++p) {
+    for (int i = 0; i < w * h; ++i) {
+      if (fill.uniform() < 0.2 + 0.2 * p) {
+        bits.set(Plane{p}, static_cast<std::uint32_t>(i));
+        plain[static_cast<std::size_t>(p)][static_cast<std::size_t>(i)] = true;
+      }
+    }
+    std::uint64_t total = 0;
+    for (bool b : plain[static_cast<std::size_t>(p)]) total += b ? 1 : 0;
+    EXPECT_EQ(bits.count_all(Plane{p}), total);
+  }
+  for (VisionShape shape : {VisionShape::disk, VisionShape::diamond, VisionShape::square}) {
+    for (double radius : {1.5, 7.0, 12.0}) {
+      const Neighbourhood n(radius, shape);
+      const TileMasks masks(n);
+      for (int y = 0; y < h; ++y) {
+        for (int x = 0; x < w; ++x) {
+          if (!bits.interior(masks, x, y)) continue;
+          auto in_view = [&](int p, bool set) {
+            std::vector<std::uint32_t> sites;
+            for (const RowSpan& s : n.spans()) {
+              for (int dx = -s.half_width; dx <= s.half_width; ++dx) {
+                const auto site = static_cast<std::uint32_t>((y + s.dy) * w + x + dx);
+                if (plain[static_cast<std::size_t>(p)][site] == set) sites.push_back(site);
+              }
+            }
+            return sites;
+          };
+          int a = -1;
+          int b = -1;
+          bits.count_interior(masks, Plane{0}, Plane{2}, x, y, a, b);
+          ASSERT_EQ(a, static_cast<int>(in_view(0, true).size())) << x << "," << y;
+          ASSERT_EQ(b, static_cast<int>(in_view(2, true).size())) << x << "," << y;
+          ASSERT_EQ(bits.count(masks, Plane{1}, x, y), static_cast<int>(in_view(1, true).size()));
+          for (bool set : {true, false}) {
+            const auto expected = in_view(1, set);
+            int px = x;
+            int py = y;
+            Stream draw(5, Purpose::movement, static_cast<std::uint32_t>(y * w + x), set ? 1 : 0);
+            const int found = set ? bits.pick_set_interior(masks, Plane{1}, px, py, draw)
+                                  : bits.pick_clear_interior(masks, Plane{1}, px, py, draw);
+            ASSERT_EQ(found, static_cast<int>(expected.size()));
+            if (found == 0) continue;
+            const auto picked = static_cast<std::uint32_t>(py * w + px);
+            EXPECT_NE(std::find(expected.begin(), expected.end(), picked), expected.end())
+                << "picked " << px << "," << py << " from " << x << "," << y;
+          }
+        }
+      }
+    }
   }
 }
 

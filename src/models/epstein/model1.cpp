@@ -33,9 +33,7 @@ ModelI::ModelI(const ModelIParams& params, std::uint64_t seed)
       legitimacy_(params.legitimacy.at(0)) {
   world_.width = params.width;
   world_.height = params.height;
-  world_.blocked = core::SiteBitmap(params.width, params.height);
-  world_.cops = core::SiteBitmap(params.width, params.height);
-  world_.actives = core::SiteBitmap(params.width, params.height);
+  world_.lattice = core::SiteBitmap(params.width, params.height, kPlanes);
   place_initial_agents();
 }
 
@@ -90,19 +88,19 @@ void ModelI::place_initial_agents() {
 
 void ModelI::occupy(std::uint32_t slot, Position at) {
   world_.site[slot] = at.site;
-  world_.blocked.set(at.x, at.y);
-  if (world_.kind[slot] == AgentKind::cop) world_.cops.set(at.x, at.y);
+  world_.lattice.set(kBlocked, at.x, at.y);
+  if (world_.kind[slot] == AgentKind::cop) world_.lattice.set(kCops, at.x, at.y);
   if (world_.status[slot] == Status::active) {
-    world_.actives.set(at.x, at.y);
+    world_.lattice.set(kActives, at.x, at.y);
     world_.active_slot.insert_or_assign(at.site, slot);
   }
 }
 
 void ModelI::vacate(std::uint32_t slot, Position at) {
-  world_.blocked.clear(at.x, at.y);
-  if (world_.kind[slot] == AgentKind::cop) world_.cops.clear(at.x, at.y);
+  world_.lattice.clear(kBlocked, at.x, at.y);
+  if (world_.kind[slot] == AgentKind::cop) world_.lattice.clear(kCops, at.x, at.y);
   if (world_.status[slot] == Status::active) {
-    world_.actives.clear(at.x, at.y);
+    world_.lattice.clear(kActives, at.x, at.y);
     world_.active_slot.erase(at.site);
   }
 }
@@ -110,25 +108,23 @@ void ModelI::vacate(std::uint32_t slot, Position at) {
 void ModelI::set_active(std::uint32_t slot, bool active, Position at) {
   world_.status[slot] = active ? Status::active : Status::quiet;
   if (active) {
-    world_.actives.set(at.x, at.y);
+    world_.lattice.set(kActives, at.x, at.y);
     world_.active_slot.insert_or_assign(at.site, slot);
   } else {
-    world_.actives.clear(at.x, at.y);
+    world_.lattice.clear(kActives, at.x, at.y);
     world_.active_slot.erase(at.site);
   }
 }
 
 void ModelI::resync() {
-  world_.blocked = core::SiteBitmap(world_.width, world_.height);
-  world_.cops = core::SiteBitmap(world_.width, world_.height);
-  world_.actives = core::SiteBitmap(world_.width, world_.height);
+  world_.lattice = core::SiteBitmap(world_.width, world_.height, kPlanes);
   world_.active_slot.clear();
   for (std::uint32_t slot = 0; slot < world_.slot_count(); ++slot) {
     const Status s = world_.status[slot];
     if (is_free(s)) {
       occupy(slot, position_of(world_.site[slot]));
     } else if (s == Status::jailed && params_.jail_mode == JailMode::stay_blocking) {
-      world_.blocked.set(world_.site[slot]);
+      world_.lattice.set(kBlocked, world_.site[slot]);
     }
   }
 }
@@ -178,8 +174,9 @@ void ModelI::release(std::uint32_t slot, std::uint32_t period) {
       // NetLogo lets a freed agent share its patch; we keep one actor per site, so a freed
       // citizen whose site was taken goes to a random empty site in view (docs/models.md).
       const Position own = position_of(world_.site[slot]);
-      site =
-          !world_.blocked.test(own.x, own.y) ? own : empty_site_near(own, citizen_vision_, stream);
+      site = !world_.lattice.test(kBlocked, own.x, own.y)
+                 ? own
+                 : empty_site_near(own, citizen_vision_, stream);
       if (site.site == kNoSite) site = empty_site_anywhere(stream);
       break;
     }
@@ -249,9 +246,9 @@ void ModelI::prefetch(std::uint32_t slot) const {
   if (!is_free(world_.status[slot])) return;
   const Position at = position_of(world_.site[slot]);
   const int reach = std::max(citizen_vision_.reach(), cop_vision_.reach());
-  world_.blocked.prefetch(at.x, at.y, reach);
-  world_.cops.prefetch(at.x, at.y, reach);
-  world_.actives.prefetch(at.x, at.y, reach);
+  world_.lattice.prefetch(at.x, at.y, reach);
+  // An active citizen that moves or turns quiet changes its entry in the map.
+  if (world_.status[slot] == Status::active) world_.active_slot.prefetch(at.site);
 }
 
 ModelI::Position ModelI::position_of(std::uint32_t site) const {
@@ -272,31 +269,31 @@ ModelI::Position ModelI::empty_site_near(Position at, const core::Neighbourhood&
                                          core::Stream& stream) const {
   const auto& offsets = n.offsets();
   if (offsets.empty()) return kNowhere;
-  const core::SiteBitmap& blocked = world_.blocked;
+  const core::SiteBitmap& lattice = world_.lattice;
   const core::TileMasks& masks = &n == &cop_vision_ ? cop_masks_ : citizen_masks_;
-  if (blocked.interior(masks, at.x, at.y)) {
+  if (lattice.interior(masks, at.x, at.y)) {
     // Away from the seam: count the empty sites with the tile masks, then take a uniform one.
     int x = at.x;
     int y = at.y;
-    if (blocked.pick_clear_interior(masks, x, y, stream) == 0) return kNowhere;
+    if (lattice.pick_clear_interior(masks, kBlocked, x, y, stream) == 0) return kNowhere;
     return {world_.site_at(x, y), x, y};
   }
   const auto size = static_cast<std::uint32_t>(offsets.size());
   // Rejection sampling is uniform over the empty sites; after a few misses, enumerate.
   for (int t = 0; t < kNearbyTries; ++t) {
     const Position target = offset_site(at, offsets[stream.below(size)]);
-    if (!blocked.test(target.x, target.y)) return target;
+    if (!lattice.test(kBlocked, target.x, target.y)) return target;
   }
   std::uint32_t empty = 0;
   for (const core::Offset o : offsets) {
     const Position target = offset_site(at, o);
-    empty += !blocked.test(target.x, target.y);
+    empty += !lattice.test(kBlocked, target.x, target.y);
   }
   if (empty == 0) return kNowhere;
   std::uint32_t k = stream.below(empty);
   for (const core::Offset o : offsets) {
     const Position target = offset_site(at, o);
-    if (!blocked.test(target.x, target.y) && k-- == 0) return target;
+    if (!lattice.test(kBlocked, target.x, target.y) && k-- == 0) return target;
   }
   return kNowhere;
 }
@@ -305,13 +302,13 @@ ModelI::Position ModelI::empty_site_anywhere(core::Stream& stream) const {
   const std::uint32_t sites = world_.site_count();
   for (int t = 0; t < kAnywhereTries; ++t) {
     const Position target = position_of(stream.below(sites));
-    if (!world_.blocked.test(target.x, target.y)) return target;
+    if (!world_.lattice.test(kBlocked, target.x, target.y)) return target;
   }
-  const std::uint64_t empty = sites - world_.blocked.count_all();
+  const std::uint64_t empty = sites - world_.lattice.count_all(kBlocked);
   if (empty == 0) return kNowhere;
   std::uint64_t k = stream.below(static_cast<std::uint32_t>(empty));
   for (std::uint32_t s = 0; s < sites; ++s) {
-    if (!world_.blocked.test(s) && k-- == 0) return position_of(s);
+    if (!world_.lattice.test(kBlocked, s) && k-- == 0) return position_of(s);
   }
   return kNowhere;
 }
@@ -334,10 +331,18 @@ void ModelI::act_citizen(std::uint32_t slot, Position at) {
     if (was_active) set_active(slot, false, at);
     return;
   }
-  const int cops = world_.cops.count(citizen_masks_, at.x, at.y);
+  // Cops and actives in view, in one pass where the tiles allow.
+  const core::SiteBitmap& lattice = world_.lattice;
+  int cops = 0;
+  int others = 0;
+  if (lattice.interior(citizen_masks_, at.x, at.y)) {
+    lattice.count_interior(citizen_masks_, kCops, kActives, at.x, at.y, cops, others);
+  } else {
+    cops = lattice.count(citizen_masks_, kCops, at.x, at.y);
+    if (cops > 0) others = lattice.count(citizen_masks_, kActives, at.x, at.y);
+  }
   bool active = true;  // no cop in view: P = 0 under every ratio rule, and G > T
   if (cops > 0) {
-    int others = world_.actives.count(citizen_masks_, at.x, at.y);
     if (was_active && params_.self_count == ActiveSelfCount::once) --others;
     const double p =
         arrest_probability(params_.arrest_ratio, params_.arrest_constant, cops, 1 + others);
@@ -347,19 +352,19 @@ void ModelI::act_citizen(std::uint32_t slot, Position at) {
 }
 
 void ModelI::act_cop(std::uint32_t slot, std::uint32_t period, Position at) {
-  const core::SiteBitmap& actives = world_.actives;
+  const core::SiteBitmap& lattice = world_.lattice;
   core::Stream stream(seed_, core::Purpose::arrest, world_.id[slot], period);
   std::uint32_t site = kNoSite;
-  if (actives.interior(cop_masks_, at.x, at.y)) {
+  if (lattice.interior(cop_masks_, at.x, at.y)) {
     int x = at.x;
     int y = at.y;
-    if (actives.pick_set_interior(cop_masks_, x, y, stream) == 0) return;
+    if (lattice.pick_set_interior(cop_masks_, kActives, x, y, stream) == 0) return;
     site = world_.site_at(x, y);
   } else {
-    const int in_view = actives.count(cop_vision_, at.x, at.y);
+    const int in_view = lattice.count(cop_vision_, kActives, at.x, at.y);
     if (in_view == 0) return;
     const auto k = static_cast<int>(stream.below(static_cast<std::uint32_t>(in_view)));
-    site = actives.nth_set(cop_vision_, at.x, at.y, k);
+    site = lattice.nth_set(cop_vision_, kActives, at.x, at.y, k);
   }
   arrest(world_.active_slot.find(site), period);
 }
@@ -371,7 +376,7 @@ void ModelI::arrest(std::uint32_t slot, std::uint32_t period) {
   set_active(slot, false, at);
   world_.status[slot] = Status::jailed;
   world_.jail_left[slot] = static_cast<float>(term);
-  if (params_.jail_mode != JailMode::stay_blocking) world_.blocked.clear(at.x, at.y);
+  if (params_.jail_mode != JailMode::stay_blocking) world_.lattice.clear(kBlocked, at.x, at.y);
 }
 
 Census ModelI::census() const {

@@ -5,8 +5,9 @@
 // instead of being read at random; `id` travels with each agent and is stable for its life
 // (the RNG streams are keyed by it).
 //
-// The lattice is three bitmaps (blocked, cop, active: 1.5 MB at 2000×2000, cache-sized) plus a
-// small map from the sites of active citizens to their slots, so a cop can find whom to arrest.
+// The lattice is one tiled bitmap of three interleaved planes (blocked, cop, active: 1.5 MB at
+// 2000×2000, cache-sized) plus a small map from the sites of active citizens to their slots,
+// so a cop can find whom to arrest.
 // Populations may change (cops added or withdrawn by schedule; later births and deaths in
 // Model II): withdrawn cops keep their slot, marked, and are reused before new ids are issued.
 #pragma once
@@ -24,6 +25,12 @@ enum class Status : std::uint8_t { quiet, active, jailed, withdrawn };
 
 inline constexpr std::uint32_t kNoSite = UINT32_MAX;
 
+// The planes of World::lattice.
+inline constexpr core::Plane kBlocked{0};  // no free actor may move here
+inline constexpr core::Plane kCops{1};     // a cop on duty stands here
+inline constexpr core::Plane kActives{2};  // an active citizen stands here
+inline constexpr int kPlanes = 3;
+
 struct World {
   int width = 0;
   int height = 0;
@@ -38,9 +45,7 @@ struct World {
   core::LargeVector<float> jail_left;      // periods left while jailed; +inf for life
 
   // Per site.
-  core::SiteBitmap blocked;   // no free actor may move here
-  core::SiteBitmap cops;      // a cop on duty stands here
-  core::SiteBitmap actives;   // an active citizen stands here
+  core::SiteBitmap lattice;   // planes kBlocked, kCops, kActives
   core::SiteMap active_slot;  // site of each active citizen -> its slot
 
   std::uint32_t site_count() const {

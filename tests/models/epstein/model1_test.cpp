@@ -41,7 +41,7 @@ std::uint32_t put(ModelI& m, AgentKind kind, int x, int y, Status status = Statu
   World& w = m.mutable_world();
   const std::uint32_t slot = w.slot_count();
   const std::uint32_t site = w.site_at(x, y);
-  EXPECT_FALSE(w.blocked.test(site)) << "test setup puts two actors on one site";
+  EXPECT_FALSE(w.lattice.test(kBlocked, site)) << "test setup puts two actors on one site";
   w.id.push_back(slot);
   w.kind.push_back(kind);
   w.status.push_back(status);
@@ -150,11 +150,12 @@ testing::AssertionResult consistent(const ModelI& m) {
     const std::uint32_t h = holder[site];
     const bool cop = h != kNoSite && is_free(w.status[h]) && w.kind[h] == AgentKind::cop;
     const bool active = h != kNoSite && w.status[h] == Status::active;
-    if (w.blocked.test(site) != (h != kNoSite)) {
+    if (w.lattice.test(kBlocked, site) != (h != kNoSite)) {
       return testing::AssertionFailure() << "blocked bit wrong at site " << site;
     }
-    if (w.cops.test(site) != cop) return testing::AssertionFailure() << "cop bit wrong at " << site;
-    if (w.actives.test(site) != active) {
+    if (w.lattice.test(kCops, site) != cop)
+      return testing::AssertionFailure() << "cop bit wrong at " << site;
+    if (w.lattice.test(kActives, site) != active) {
       return testing::AssertionFailure() << "active bit wrong at " << site;
     }
   }
@@ -162,7 +163,8 @@ testing::AssertionResult consistent(const ModelI& m) {
     return testing::AssertionFailure()
            << "active map holds " << w.active_slot.size() << " sites for " << actives << " actives";
   }
-  if (w.cops.count_all() != free_cops) return testing::AssertionFailure() << "cop bitmap count";
+  if (w.lattice.count_all(kCops) != free_cops)
+    return testing::AssertionFailure() << "cop bitmap count";
   return testing::AssertionSuccess();
 }
 
@@ -247,7 +249,7 @@ TEST(ModelICop, AtMostOneArrestPerActivation) {
   m.activate(cop, 1);
   EXPECT_EQ(jailed_count(m), 1);
   EXPECT_EQ(m.census().active, 7u);
-  EXPECT_EQ(m.world().actives.count_all(), 7u);
+  EXPECT_EQ(m.world().lattice.count_all(kActives), 7u);
   EXPECT_TRUE(consistent(m));
   // A second activation (same period) may arrest one more, never several.
   m.activate(cop, 2);
@@ -410,7 +412,7 @@ TEST(ModelICitizen, TurnsQuietWhenLegitimacyRisesAboveReach) {
   EXPECT_DOUBLE_EQ(m.legitimacy(), 0.95);
   m.activate(c, 3);
   EXPECT_EQ(m.world().status[c], Status::quiet);  // G = 0.045 <= T
-  EXPECT_FALSE(m.world().actives.test(m.world().site[c]));
+  EXPECT_FALSE(m.world().lattice.test(kActives, m.world().site[c]));
   EXPECT_TRUE(consistent(m));
 }
 
@@ -499,7 +501,7 @@ TEST(ModelIJail, OffLatticeFreesTheSiteAndReleasesOntoAnEmptySiteAnywhere) {
   m.activate(cop, 1);
   ASSERT_EQ(m.world().status[c], Status::jailed);
   EXPECT_EQ(holder_of(m, old_site), kNoSite);
-  EXPECT_FALSE(m.world().blocked.test(old_site));
+  EXPECT_FALSE(m.world().lattice.test(kBlocked, old_site));
   EXPECT_TRUE(consistent(m));
   // Released citizens land on empty sites all over the lattice, not only near their old site.
   std::set<std::uint32_t> landed;
@@ -560,8 +562,8 @@ TEST(ModelIJail, StayInvisibleLeavesTheSiteFreeAndReturnsToItIfStillFree) {
   const std::uint32_t own = m.world().site[c];
   m.activate(cop, 1);
   ASSERT_EQ(m.world().status[c], Status::jailed);
-  EXPECT_FALSE(m.world().blocked.test(own)) << "invisible prisoners do not block";
-  EXPECT_FALSE(m.world().actives.test(own));
+  EXPECT_FALSE(m.world().lattice.test(kBlocked, own)) << "invisible prisoners do not block";
+  EXPECT_FALSE(m.world().lattice.test(kActives, own));
   EXPECT_EQ(m.world().site[c], own);
   EXPECT_TRUE(consistent(m));
   for (std::uint32_t t = 2; t < 40; ++t) {
@@ -604,8 +606,8 @@ TEST(ModelIJail, StayBlockingHoldsTheSiteAndReleasesInPlace) {
   m.activate(cop, 1);
   ASSERT_EQ(m.world().status[c], Status::jailed);
   EXPECT_EQ(holder_of(m, own), c);
-  EXPECT_TRUE(m.world().blocked.test(own));
-  EXPECT_FALSE(m.world().actives.test(own)) << "a prisoner is not an active";
+  EXPECT_TRUE(m.world().lattice.test(kBlocked, own));
+  EXPECT_FALSE(m.world().lattice.test(kActives, own)) << "a prisoner is not an active";
   EXPECT_TRUE(consistent(m));
   // A neighbour whose only empty site in view would be the prisoner's cannot move there.
   ModelIParams q = empty_params(5, 1.0);
@@ -722,8 +724,8 @@ TEST(ModelIMove, MoveFlagsAreHonoured) {
   m.activate(cop, 1);
   EXPECT_EQ(m.world().site[c], m.world().site_at(5, 5));
   EXPECT_NE(m.world().site[cop], m.world().site_at(2, 2));
-  EXPECT_TRUE(m.world().cops.test(m.world().site[cop]));
-  EXPECT_FALSE(m.world().cops.test(m.world().site_at(2, 2)));
+  EXPECT_TRUE(m.world().lattice.test(kCops, m.world().site[cop]));
+  EXPECT_FALSE(m.world().lattice.test(kCops, m.world().site_at(2, 2)));
   EXPECT_TRUE(consistent(m));
 }
 
