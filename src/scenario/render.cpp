@@ -88,11 +88,11 @@ std::string Scenario::effective_toml() const {
 }
 
 std::string parameters_markdown() {
-  std::string out =
-      "| key | default | allowed | unit | description |\n|---|---|---|---|---|\n";
+  std::string out = "| key | default | allowed | unit | description |\n|---|---|---|---|---|\n";
   for (const ParamSpec& spec : parameter_specs()) {
     std::string def = value_text(spec.default_value);
-    for (std::size_t i = 0; (i = def.find('|', i)) != std::string::npos; i += 2) def.replace(i, 1, "\\|");
+    for (std::size_t i = 0; (i = def.find('|', i)) != std::string::npos; i += 2)
+      def.replace(i, 1, "\\|");
     out += fmt::format("| `{}` | `{}` | {} | {} | {} |\n", spec.key, def, describe_allowed(spec),
                        spec.unit, spec.description);
   }
