@@ -98,6 +98,7 @@ class ModelI {
     AgentKind kind;
     Status status;
   };
+  static_assert(sizeof(PackedAgent) == 24, "kBytesPerAgent counts a 24-byte staged record");
   core::LargeVector<PackedAgent> reorder_scratch_;
 };
 

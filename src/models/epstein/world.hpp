@@ -70,12 +70,15 @@ struct World {
   }
 };
 
-// Bytes of state per agent (the seven slot arrays, plus the shuffle plan and its scratch
-// buffer) and per site (three bitmaps), for memory estimates and performance reports.
+// Bytes of state per agent and per site, for the memory pre-flight check and reports:
+// the seven slot arrays (22 B), the shuffle plan (bucket and within-bucket index, 6 B), the
+// packed 24-byte record each agent is staged in while the slots are permuted, and the active
+// map's share (a 8-byte entry at most half full, counted for every agent as a bound).
 inline constexpr std::size_t kBytesPerAgent =
     2 * sizeof(std::uint32_t) + 2 * sizeof(std::uint8_t) + 3 * sizeof(float)  // slot arrays
     + sizeof(std::uint16_t) + sizeof(std::uint32_t)                           // shuffle plan
-    + sizeof(std::uint32_t);                                                  // scratch
+    + 24                                                                      // staged record
+    + 2 * sizeof(std::uint64_t);                                              // active map
 inline constexpr double kBytesPerSite = 3.0 / 8.0;
 
 }  // namespace unrest::epstein
