@@ -812,7 +812,10 @@ TEST(ModelIMemory, EstimateGrowsWithTheLatticeAndCoversTheSiteArrays) {
   large.height = 2000;
   EXPECT_LT(estimate_memory_bytes(small), estimate_memory_bytes(large));
   EXPECT_GE(estimate_memory_bytes(large), 2000u * 2000u * sizeof(std::uint32_t));
-  EXPECT_LT(estimate_memory_bytes(large), 200u * 1000u * 1000u);
+  // A 2000x2000 run-2 lattice measures about 200 MB peak resident (bench/whole_run.sh,
+  // docs/performance.md): the estimate must cover the slot arrays and stay near that figure.
+  EXPECT_GE(estimate_memory_bytes(large), 2000u * 2000u * 74u / 100u * 22u);
+  EXPECT_LT(estimate_memory_bytes(large), 300u * 1000u * 1000u);
 }
 
 // ---------------------------------------------------------------------------------------------
