@@ -132,13 +132,14 @@ void ModelI::resync() {
 void ModelI::reorder(const core::ShufflePlan& plan) {
   World& w = world_;
   w.active_slot.clear();
+  moved_actives_.clear();
   plan.permute(
       reorder_scratch_,
       [&w](std::size_t i) {
         return PackedAgent{w.id[i],        w.site[i], w.hardship[i], w.risk_aversion[i],
                            w.jail_left[i], w.kind[i], w.status[i]};
       },
-      [&w](std::size_t k, const PackedAgent& a) {
+      [&w, this](std::size_t k, const PackedAgent& a) {
         w.id[k] = a.id;
         w.site[k] = a.site;
         w.hardship[k] = a.hardship;
@@ -147,9 +148,17 @@ void ModelI::reorder(const core::ShufflePlan& plan) {
         w.kind[k] = a.kind;
         w.status[k] = a.status;
         if (a.status == Status::active) {
-          w.active_slot.insert_or_assign(a.site, static_cast<std::uint32_t>(k));
+          moved_actives_.push_back({a.site, static_cast<std::uint32_t>(k)});
         }
       });
+  // Rebuild the map of active sites with its random probes prefetched a few entries ahead.
+  constexpr std::size_t kAhead = 8;
+  const std::size_t n = moved_actives_.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i + kAhead < n) w.active_slot.prefetch(moved_actives_[i + kAhead].first);
+    w.active_slot.insert_or_assign(moved_actives_[i].first, moved_actives_[i].second);
+  }
+  moved_actives_.clear();
 }
 
 void ModelI::begin_period(std::uint32_t period) {

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
+#include <vector>
 
 #include "core/neighbourhood.hpp"
 #include "core/rng.hpp"
@@ -100,6 +102,7 @@ class ModelI {
   };
   static_assert(sizeof(PackedAgent) == 24, "kBytesPerAgent counts a 24-byte staged record");
   core::LargeVector<PackedAgent> reorder_scratch_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> moved_actives_;  // (site, slot) scratch
 };
 
 // Estimated peak memory of a run, for the pre-flight check.
