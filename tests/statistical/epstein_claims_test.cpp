@@ -210,12 +210,15 @@ TEST(EpsteinClaim3, OneJumpPeakExceedsSalamiPeak) {
 // ---------------------------------------------------------------------------------------------
 // Claim 4: run 5 (L = 0.8, jail for life) with the cops withdrawn linearly from 118 at period
 // 50 to none at period 250: society tips (more than 50 actives) in every seed, long before the
-// cops are gone. Over 100 seeds, in each of two builds of the model with different random
-// streams: tipped in all 100; first period above 50 actives mean 116 and 117, range 86-159
-// and 56-151 apart from a few seeds that tip before any withdrawal (periods 2, 20, 24; 2), with
-// on average 79 and 78 cops (density 0.049) still on duty; the fewest on duty at a tip was 54.
-// Asserted per seed: a tip before period 200, i.e. with at least a quarter of the cops (>= 30)
-// still on duty, 50 periods before the last one leaves.
+// cops are gone. Over 100 seeds, in each of three builds of the model with different random
+// streams: tipped in 100, 100 and 99 of 100 (the exception, at commit f5a2f78, rebels in waves
+// of at most 40 that the cops break up until every aggrieved citizen is jailed for life; see
+// docs/validation.md); first period above 50 actives mean 116-117, with on average 78-79 cops
+// (density 0.049) still on duty; the fewest on duty at a tip was 54. So the claim holds in about
+// 99 % of seeds: these 10 fixed seeds all tip, and a change of random streams has about a 10 %
+// chance of bringing a non-tipping seed into them, which would then need a look, not a wider
+// bound. Asserted per seed: a tip before period 200, i.e. with at least a quarter of the cops
+// (>= 30) still on duty, 50 periods before the last one leaves.
 TEST(EpsteinClaim4, GradualCopWithdrawalTipsSocietyEarly) {
   for (std::uint64_t seed = 1; seed <= 10; ++seed) {
     SCOPED_TRACE("seed " + std::to_string(seed));
