@@ -25,6 +25,7 @@ class ShufflePlan {
 
   // Permutes n records held elsewhere (e.g. several parallel arrays): load(i) packs record
   // i, store(k, record) writes the record that lands at position k. `staged` is scratch.
+  // load is called once for each i, in increasing order, before any store.
   template <class Record, class Load, class Store>
   void permute(LargeVector<Record>& staged, Load&& load, Store&& store) const {
     const std::size_t n = size();

@@ -2,11 +2,12 @@
 // period every free actor is activated once, one at a time, in a fresh uniformly random
 // order; each sees the world as left by the activations before it.
 //
-// The order is applied physically: the model permutes its agent slots by a uniform random
-// ShufflePlan and the scheduler activates slots front to back. A uniform permutation of all
-// slots orders the free actors among them uniformly too, so this is exactly the paper's
-// schedule, while agent data streams through memory instead of being read at random.
-// Model-agnostic: a Model provides begin_period, reorder, slot_count, prefetch and activate.
+// The order is applied physically: the model puts its free agents' slots first, permuted by a
+// uniform random ShufflePlan, and the scheduler activates those slots front to back. So every
+// free actor is activated once, in uniformly random order, exactly the paper's schedule, while
+// agent data streams through memory instead of being read at random. Jailed and withdrawn
+// agents wait behind them, unordered and unvisited.
+// Model-agnostic: a Model provides begin_period, shuffle_count, reorder, prefetch and activate.
 #pragma once
 
 #include <cstdint>
@@ -23,9 +24,10 @@ class ReferenceScheduler {
   template <class Model>
   void step(Model& model, std::uint32_t period) {
     model.begin_period(period);
-    plan_.draw(model.slot_count(), core::Stream(seed_, core::Purpose::activation_order, 0, period));
+    plan_.draw(model.shuffle_count(),
+               core::Stream(seed_, core::Purpose::activation_order, 0, period));
     model.reorder(plan_);
-    const std::uint32_t n = model.slot_count();
+    const std::uint32_t n = model.shuffle_count();
     for (std::uint32_t slot = 0; slot < n; ++slot) {
       if (slot + kLookAhead < n) model.prefetch(slot + kLookAhead);
       updates_ += model.activate(slot, period);

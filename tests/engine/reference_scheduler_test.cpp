@@ -34,6 +34,7 @@ struct RecordingModel {
     for (std::uint32_t i = 0; i < actors; ++i) ids.push_back(i * 3);  // any ids
   }
   std::uint32_t slot_count() const { return static_cast<std::uint32_t>(ids.size()); }
+  std::uint32_t shuffle_count() const { return slot_count(); }
   void reorder(const core::ShufflePlan& plan) {
     calls.push_back("reorder");
     EXPECT_EQ(plan.size(), ids.size());
@@ -139,9 +140,10 @@ TEST(ReferenceScheduler, StepsModelIExactlyAsItsContractDescribes) {
   for (std::uint32_t t = 1; t <= 10; ++t) {
     s.step(by_scheduler, t);
     by_hand.begin_period(t);
-    plan.draw(by_hand.slot_count(), core::Stream(5, core::Purpose::activation_order, 0, t));
+    const std::uint32_t free_slots = by_hand.shuffle_count();
+    plan.draw(free_slots, core::Stream(5, core::Purpose::activation_order, 0, t));
     by_hand.reorder(plan);
-    for (std::uint32_t slot = 0; slot < by_hand.slot_count(); ++slot) {
+    for (std::uint32_t slot = 0; slot < free_slots; ++slot) {
       updates += by_hand.activate(slot, t);
     }
   }
@@ -150,6 +152,9 @@ TEST(ReferenceScheduler, StepsModelIExactlyAsItsContractDescribes) {
   EXPECT_EQ(by_scheduler.world().status, by_hand.world().status);
   EXPECT_EQ(s.updates(), updates);
   EXPECT_GT(by_scheduler.census().active + by_scheduler.census().jailed, 0u);
+  // A plan of the wrong size is refused rather than read past the slots.
+  plan.draw(by_hand.slot_count() + 1, core::Stream(5, core::Purpose::activation_order, 0, 11));
+  EXPECT_THROW(by_hand.reorder(plan), std::invalid_argument);
 }
 
 }  // namespace

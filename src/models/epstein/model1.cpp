@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 #include <utility>
 #include <vector>
 
@@ -130,27 +131,53 @@ void ModelI::resync() {
 }
 
 void ModelI::reorder(const core::ShufflePlan& plan) {
+  // The plan orders the free agents; jailed citizens and withdrawn cops keep their relative
+  // order behind them, so the shuffle moves only those that will be activated.
+  if (plan.size() != shuffle_count()) {
+    throw std::invalid_argument(
+        "ModelI::reorder: the plan must order exactly shuffle_count() slots");
+  }
   World& w = world_;
   w.active_slot.clear();
   moved_actives_.clear();
+  dormant_scratch_.clear();
+  std::uint32_t next = 0;
+  const auto pack = [&w](std::uint32_t i) {
+    return PackedAgent{w.id[i],   w.site[i],  w.hardship[i], w.risk_aversion[i],
+                       w.kind[i], w.status[i]};
+  };
   plan.permute(
       reorder_scratch_,
-      [&w](std::size_t i) {
-        return PackedAgent{w.id[i],        w.site[i], w.hardship[i], w.risk_aversion[i],
-                           w.jail_left[i], w.kind[i], w.status[i]};
+      [&](std::size_t) {
+        while (!is_free(w.status[next])) {
+          dormant_scratch_.push_back({pack(next), w.jail_left[next]});
+          ++next;
+        }
+        return pack(next++);
       },
-      [&w, this](std::size_t k, const PackedAgent& a) {
+      [&](std::size_t k, const PackedAgent& a) {
         w.id[k] = a.id;
         w.site[k] = a.site;
         w.hardship[k] = a.hardship;
         w.risk_aversion[k] = a.risk_aversion;
-        w.jail_left[k] = a.jail_left;
         w.kind[k] = a.kind;
         w.status[k] = a.status;
         if (a.status == Status::active) {
           moved_actives_.push_back({a.site, static_cast<std::uint32_t>(k)});
         }
       });
+  for (; next < w.slot_count(); ++next) dormant_scratch_.push_back({pack(next), w.jail_left[next]});
+  std::size_t k = plan.size();
+  for (const DormantAgent& d : dormant_scratch_) {
+    w.id[k] = d.agent.id;
+    w.site[k] = d.agent.site;
+    w.hardship[k] = d.agent.hardship;
+    w.risk_aversion[k] = d.agent.risk_aversion;
+    w.kind[k] = d.agent.kind;
+    w.status[k] = d.agent.status;
+    w.jail_left[k] = d.jail_left;
+    ++k;
+  }
   // Rebuild the map of active sites with its random probes prefetched a few entries ahead.
   constexpr std::size_t kAhead = 8;
   const std::size_t n = moved_actives_.size();
@@ -170,6 +197,12 @@ void ModelI::begin_period(std::uint32_t period) {
     world_.jail_left[slot] -= 1.0f;
     if (world_.jail_left[slot] <= 0.0f) release(slot, period);
   }
+}
+
+std::uint32_t ModelI::shuffle_count() const {
+  std::uint32_t n = 0;
+  for (const Status s : world_.status) n += is_free(s);
+  return n;
 }
 
 void ModelI::release(std::uint32_t slot, std::uint32_t period) {

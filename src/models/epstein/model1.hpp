@@ -43,6 +43,9 @@ class ModelI {
   void prefetch(std::uint32_t slot) const;
 
   std::uint32_t slot_count() const { return world_.slot_count(); }
+  // Slots the scheduler must order this period: the free agents. reorder() takes a plan of
+  // exactly that size, puts them first in the plan's order and the dormant ones after them.
+  std::uint32_t shuffle_count() const;
   Census census() const;
   const World& world() const { return world_; }
   const ModelIParams& params() const { return params_; }
@@ -90,18 +93,23 @@ class ModelI {
   core::TileMasks cop_masks_;
   double legitimacy_;
   World world_;
-  // One agent packed, so that reordering moves each agent once rather than once per array.
+  // A free agent packed, so that reordering moves each agent once rather than once per array.
+  // Free agents have no jail term: it is carried only by the dormant (jailed, withdrawn).
   struct PackedAgent {
     std::uint32_t id;
     std::uint32_t site;
     float hardship;
     float risk_aversion;
-    float jail_left;
     AgentKind kind;
     Status status;
   };
-  static_assert(sizeof(PackedAgent) == 24, "kBytesPerAgent counts a 24-byte staged record");
+  static_assert(sizeof(PackedAgent) <= 24, "kBytesPerAgent counts a 24-byte staged record");
+  struct DormantAgent {
+    PackedAgent agent;
+    float jail_left;
+  };
   core::LargeVector<PackedAgent> reorder_scratch_;
+  std::vector<DormantAgent> dormant_scratch_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> moved_actives_;  // (site, slot) scratch
 };
 

@@ -72,7 +72,8 @@ struct World {
 
 // Bytes of state per agent and per site, for the memory pre-flight check and reports:
 // the seven slot arrays (22 B), the shuffle plan (bucket and within-bucket index, 6 B), the
-// packed 24-byte record each agent is staged in while the slots are permuted, and the active
+// packed record each agent is staged in while the slots are permuted (20 B free, 24 B dormant),
+// and the active
 // map's share (a 8-byte entry at most half full, counted for every agent as a bound).
 inline constexpr std::size_t kBytesPerAgent =
     2 * sizeof(std::uint32_t) + 2 * sizeof(std::uint8_t) + 3 * sizeof(float)  // slot arrays

@@ -119,7 +119,7 @@ TEST(ModelIRunSmall, InvariantsHoldAfterEveryActivation) {
     for (std::uint32_t t = 1; t <= 15; ++t) {
       m.begin_period(t);
       ASSERT_TRUE(consistent(m)) << o.name << " begin_period " << t;
-      plan.draw(m.slot_count(), core::Stream(33, core::Purpose::activation_order, 0, t));
+      plan.draw(m.shuffle_count(), core::Stream(33, core::Purpose::activation_order, 0, t));
       m.reorder(plan);
       ASSERT_TRUE(consistent(m)) << o.name << " reorder " << t;
       for (std::uint32_t slot = 0; slot < m.slot_count(); ++slot) {
