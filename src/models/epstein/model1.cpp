@@ -146,6 +146,14 @@ void ModelI::reorder(const core::ShufflePlan& plan) {
     return PackedAgent{w.id[i],   w.site[i],  w.hardship[i], w.risk_aversion[i],
                        w.kind[i], w.status[i]};
   };
+  const auto unpack = [&w](std::size_t k, const PackedAgent& a) {
+    w.id[k] = a.id;
+    w.site[k] = a.site;
+    w.hardship[k] = a.hardship;
+    w.risk_aversion[k] = a.risk_aversion;
+    w.kind[k] = a.kind;
+    w.status[k] = a.status;
+  };
   plan.permute(
       reorder_scratch_,
       [&](std::size_t) {
@@ -156,12 +164,7 @@ void ModelI::reorder(const core::ShufflePlan& plan) {
         return pack(next++);
       },
       [&](std::size_t k, const PackedAgent& a) {
-        w.id[k] = a.id;
-        w.site[k] = a.site;
-        w.hardship[k] = a.hardship;
-        w.risk_aversion[k] = a.risk_aversion;
-        w.kind[k] = a.kind;
-        w.status[k] = a.status;
+        unpack(k, a);
         if (a.status == Status::active) {
           moved_actives_.push_back({a.site, static_cast<std::uint32_t>(k)});
         }
@@ -169,14 +172,8 @@ void ModelI::reorder(const core::ShufflePlan& plan) {
   for (; next < w.slot_count(); ++next) dormant_scratch_.push_back({pack(next), w.jail_left[next]});
   std::size_t k = plan.size();
   for (const DormantAgent& d : dormant_scratch_) {
-    w.id[k] = d.agent.id;
-    w.site[k] = d.agent.site;
-    w.hardship[k] = d.agent.hardship;
-    w.risk_aversion[k] = d.agent.risk_aversion;
-    w.kind[k] = d.agent.kind;
-    w.status[k] = d.agent.status;
-    w.jail_left[k] = d.jail_left;
-    ++k;
+    unpack(k, d.agent);
+    w.jail_left[k++] = d.jail_left;
   }
   // Rebuild the map of active sites with its random probes prefetched a few entries ahead.
   constexpr std::size_t kAhead = 8;
