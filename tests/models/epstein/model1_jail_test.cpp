@@ -83,15 +83,31 @@ TEST(ModelIJail, EachTermCountsDownOnItsOwn) {
   EXPECT_TRUE(consistent(m));
 }
 
-TEST(ModelIJail, OffLatticeFreesTheSiteAndReleasesOntoAnEmptySiteAnywhere) {
+// A cop at (5, 5) arrests the active citizen at (5, 6) under `mode`.
+struct Arrest {
+  ModelI model;
+  std::uint32_t citizen;
+  std::uint32_t site;  // where the citizen stood
+};
+
+Arrest arrest_next_to_cop(JailMode mode, std::uint64_t seed, bool citizens_move = false) {
   ModelIParams p = empty_params();
-  p.jail_mode = JailMode::off_lattice;
-  ModelI m(p, 14);
+  p.jail_mode = mode;
+  if (citizens_move) p.citizens_move = true;
+  ModelI m(p, seed);
   const std::uint32_t cop = put_cop(m, 5, 5);
   const std::uint32_t c = put_citizen(m, 5, 6, Status::active, 1.0f);
-  const std::uint32_t old_site = m.world().site[c];
+  const std::uint32_t site = m.world().site[c];
   m.activate(cop, 1);
-  ASSERT_EQ(m.world().status[c], Status::jailed);
+  EXPECT_EQ(m.world().status[c], Status::jailed);
+  return {m, c, site};
+}
+
+TEST(ModelIJail, OffLatticeFreesTheSiteAndReleasesOntoAnEmptySiteAnywhere) {
+  Arrest a = arrest_next_to_cop(JailMode::off_lattice, 14);
+  ModelI& m = a.model;
+  const std::uint32_t c = a.citizen;
+  const std::uint32_t old_site = a.site;
   EXPECT_EQ(holder_of(m, old_site), kNoSite);
   EXPECT_FALSE(m.world().lattice.test(kBlocked, old_site));
   EXPECT_TRUE(consistent(m));
@@ -146,14 +162,10 @@ TEST(ModelIJail, OffLatticeReleaseWaitsForAnEmptySite) {
 }
 
 TEST(ModelIJail, StayInvisibleLeavesTheSiteFreeAndReturnsToItIfStillFree) {
-  ModelIParams p = empty_params();
-  p.jail_mode = JailMode::stay_invisible;
-  ModelI m(p, 16);
-  const std::uint32_t cop = put_cop(m, 5, 5);
-  const std::uint32_t c = put_citizen(m, 5, 6, Status::active, 1.0f);
-  const std::uint32_t own = m.world().site[c];
-  m.activate(cop, 1);
-  ASSERT_EQ(m.world().status[c], Status::jailed);
+  Arrest a = arrest_next_to_cop(JailMode::stay_invisible, 16);
+  ModelI& m = a.model;
+  const std::uint32_t c = a.citizen;
+  const std::uint32_t own = a.site;
   EXPECT_FALSE(m.world().lattice.test(kBlocked, own)) << "invisible prisoners do not block";
   EXPECT_FALSE(m.world().lattice.test(kActives, own));
   EXPECT_EQ(m.world().site[c], own);
@@ -188,15 +200,10 @@ TEST(ModelIJail, StayInvisibleStepsToANearbyEmptySiteIfItsSiteWasTaken) {
 }
 
 TEST(ModelIJail, StayBlockingHoldsTheSiteAndReleasesInPlace) {
-  ModelIParams p = empty_params();
-  p.jail_mode = JailMode::stay_blocking;
-  p.citizens_move = true;
-  ModelI m(p, 18);
-  const std::uint32_t cop = put_cop(m, 5, 5);
-  const std::uint32_t c = put_citizen(m, 5, 6, Status::active, 1.0f);
-  const std::uint32_t own = m.world().site[c];
-  m.activate(cop, 1);
-  ASSERT_EQ(m.world().status[c], Status::jailed);
+  Arrest a = arrest_next_to_cop(JailMode::stay_blocking, 18, /*citizens_move=*/true);
+  ModelI& m = a.model;
+  const std::uint32_t c = a.citizen;
+  const std::uint32_t own = a.site;
   EXPECT_EQ(holder_of(m, own), c);
   EXPECT_TRUE(m.world().lattice.test(kBlocked, own));
   EXPECT_FALSE(m.world().lattice.test(kActives, own)) << "a prisoner is not an active";
