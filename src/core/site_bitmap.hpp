@@ -133,6 +133,12 @@ class SiteBitmap {
     const auto cells = static_cast<std::size_t>(masks.span_ * masks.span_);
     return &masks.masks_[static_cast<std::size_t>(((y & 7) << 3) | (x & 7)) * cells];
   }
+  template <int kSpan, int kPlanes>
+  void count_interior_impl(const TileMasks& masks, Plane a, Plane b, int x, int y, int& in_a,
+                           int& in_b) const;
+  template <int kSpan, int kPlanes>
+  int pick_interior_impl(const TileMasks& masks, Plane p, int& x, int& y, Stream& stream,
+                         std::uint64_t flip) const;
   // `flip` is all ones to pick among clear bits, zero to pick among set bits.
   int pick_interior(const TileMasks& masks, Plane p, int& x, int& y, Stream& stream,
                     std::uint64_t flip) const;
