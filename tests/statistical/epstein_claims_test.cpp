@@ -77,9 +77,9 @@ TEST(EpsteinClaim1, LiteralRatioRun2HasNoOutburst) {
 //
 // Per seed, over 100 seeds x 1000 periods (min-max, two builds of the model with different
 // random streams, and at a3c898e): outbursts 31-44, share of periods with fewer than 10
-// actives 0.56-0.72, share of periods in outburst 0.16-0.26. The spec's qualitative bounds (>= 15 outbursts,
-// > 50 % of periods below 10 actives, quiet most of the time) hold with a wide margin in every
-// seed, so they are asserted per seed.
+// actives 0.56-0.72, share of periods in outburst 0.16-0.26. The spec's qualitative bounds (>= 15
+// outbursts, > 50 % of periods below 10 actives, quiet most of the time) hold with a wide margin in
+// every seed, so they are asserted per seed.
 //
 // Means over the 10 seeds of this test, centre +- 4 s.e. (larger per-seed s.d. of the two
 // builds / sqrt(10)):
