@@ -26,7 +26,6 @@ class TileMasks {
   // Neighbourhoods reaching further than this are counted row by row instead.
   static constexpr int kMaxReach = 31;
   static constexpr int kMaxSpan = (kMaxReach * 2 + 1 + 7) / 8 + 1;
-  bool usable() const { return usable_; }
   int reach() const { return reach_; }
 
  private:

@@ -62,19 +62,13 @@ struct World {
     return static_cast<std::uint32_t>(y) * static_cast<std::uint32_t>(width) +
            static_cast<std::uint32_t>(x);
   }
-  // The slot holding agent `agent_id`, or slot_count() if none (a linear search, for tests).
-  std::uint32_t slot_of(std::uint32_t agent_id) const {
-    std::uint32_t s = 0;
-    while (s < slot_count() && id[s] != agent_id) ++s;
-    return s;
-  }
 };
 
 // Bytes of state per agent and per site, for the memory pre-flight check and reports:
 // the seven slot arrays (22 B), the shuffle plan (bucket and within-bucket index, 6 B), the
 // packed record each agent is staged in while the slots are permuted (20 B free, 24 B dormant),
-// and the active
-// map's share (a 8-byte entry at most half full, counted for every agent as a bound).
+// and the active map's share (an 8-byte entry at most half full, counted for every agent as a
+// bound).
 inline constexpr std::size_t kBytesPerAgent =
     2 * sizeof(std::uint32_t) + 2 * sizeof(std::uint8_t) + 3 * sizeof(float)  // slot arrays
     + sizeof(std::uint16_t) + sizeof(std::uint32_t)                           // shuffle plan
