@@ -1,6 +1,7 @@
-// `unrest run NAME|FILE [--seed N] [--periods N] [--set key=value]... [--out DIR] [--force]
-// [--quiet]`: one simulation, written to an output directory. Input is fully validated before
-// anything is created; each file is written atomically at the end.
+// `unrest run NAME|FILE [--seed N] [--periods N] [--scheduler S] [--threads N]
+// [--set key=value]... [--out DIR] [--force] [--quiet]`: one simulation, written to an output
+// directory. Input is fully validated before anything is created; each file is written atomically
+// at the end.
 #include <fmt/format.h>
 #include <sys/resource.h>
 
@@ -27,6 +28,7 @@ struct RunArgs {
   std::string out;
   bool force = false;
   bool quiet = false;
+  unsigned threads = 0;
 };
 
 }  // namespace
@@ -38,6 +40,9 @@ Action add_run(CLI::App& app) {
   cmd->add_option("--out", args->out, "Output directory (default: results/NAME-seedN)");
   cmd->add_flag("--force", args->force, "Overwrite the files of a non-empty output directory");
   cmd->add_flag("--quiet", args->quiet, "Print nothing but errors");
+  cmd->add_option("--threads", args->threads,
+                  "Threads for the parallel scheduler (default: all cores); never changes results")
+      ->check(CLI::Range(1u, 1024u));
   return [args] {
     const scenario::Scenario s = load_from_args(args->scenario);
     const std::filesystem::path out =
@@ -48,7 +53,8 @@ Action add_run(CLI::App& app) {
     run::RunResult result;
     {
       ProgressBar bar(!args->quiet && stderr_is_terminal());
-      result = run::run_epstein(s, [&bar](std::uint32_t t, std::uint32_t n) { bar.update(t, n); });
+      result = run::run_epstein(s, [&bar](std::uint32_t t, std::uint32_t n) { bar.update(t, n); },
+                                {.threads = args->threads});
     }
     io::write_run(out, s, result, peak_memory_bytes());
     if (!args->quiet) fmt::print("{}\n", out.string());

@@ -30,6 +30,8 @@ void add_scenario_args(CLI::App& cmd, ScenarioArgs& args) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd.add_option("--seed", args.seed, "Seed (overrides scenario.seed)");
   cmd.add_option("--periods", args.periods, "Periods to simulate (overrides scenario.periods)");
+  cmd.add_option("--scheduler", args.scheduler,
+                 "reference or parallel (overrides engine.scheduler; docs/engine.md)");
 }
 
 scenario::Scenario load_from_args(const ScenarioArgs& args) {
@@ -37,6 +39,7 @@ scenario::Scenario load_from_args(const ScenarioArgs& args) {
   for (const std::string& s : args.sets) overrides.push_back(scenario::parse_override(s));
   if (args.seed) overrides.push_back({"scenario.seed", std::to_string(*args.seed)});
   if (args.periods) overrides.push_back({"scenario.periods", std::to_string(*args.periods)});
+  if (args.scheduler) overrides.push_back({"engine.scheduler", *args.scheduler});
   scenario::LoadOptions options;
   options.available_memory = available_memory_bytes();
   return scenario::load_scenario(args.scenario, overrides, options);

@@ -15,10 +15,11 @@ struct ScenarioArgs {
   std::vector<std::string> sets;
   std::optional<std::int64_t> seed;
   std::optional<std::int64_t> periods;
+  std::optional<std::string> scheduler;
 };
 
 void add_scenario_args(CLI::App& cmd, ScenarioArgs& args);
-// Loads and validates the scenario, with --seed/--periods applied as overrides last.
+// Loads and validates the scenario, with --seed/--periods/--scheduler applied as overrides last.
 scenario::Scenario load_from_args(const ScenarioArgs& args);
 
 }  // namespace unrest::cli

@@ -95,8 +95,10 @@ std::string summary_json(const scenario::Scenario& s, const run::RunResult& r,
                      {"outburst_peak", moments_json(st.peak)},
                      {"outburst_duration", moments_json(st.duration)}};
   j["agent_updates"] = r.agent_updates;
-  // The only fields that differ between identical runs: how long this one took.
+  // The only fields that differ between identical runs: how long this one took, on how many
+  // threads (which never changes the results).
   j["timing"] = {{"wall_seconds", r.wall_seconds},
+                 {"threads", r.threads},
                  {"agent_updates_per_second",
                   r.wall_seconds > 0 ? static_cast<double>(r.agent_updates) / r.wall_seconds : 0.0},
                  {"peak_memory_bytes", peak_memory_bytes}};

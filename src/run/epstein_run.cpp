@@ -3,21 +3,24 @@
 #include <algorithm>
 #include <chrono>
 
+#include "engine/parallel_scheduler.hpp"
 #include "engine/reference_scheduler.hpp"
+#include "models/epstein/parallel_model1.hpp"
 
 namespace unrest::run {
 
-RunResult run_epstein(const scenario::Scenario& scenario, const ProgressCallback& progress) {
-  const auto started = std::chrono::steady_clock::now();
-  epstein::ModelI model(scenario.model, scenario.seed);
-  engine::ReferenceScheduler scheduler(scenario.seed);
-  epstein::OutburstDetector detector(scenario.outburst_threshold);
+namespace {
 
+// Steps a model period by period, recording the census and the outbursts.
+template <class StepFn, class CensusFn>
+RunResult record(const scenario::Scenario& scenario, const ProgressCallback& progress, StepFn step,
+                 CensusFn census) {
+  epstein::OutburstDetector detector(scenario.outburst_threshold);
   RunResult result;
   result.series.reserve(scenario.periods);
   for (std::uint32_t t = 1; t <= scenario.periods; ++t) {
-    scheduler.step(model, t);
-    const epstein::Census c = model.census();
+    step(t);
+    const epstein::Census c = census();
     result.series.push_back({t, c});
     detector.observe(t, c.active);
     if (progress) progress(t, scenario.periods);
@@ -25,7 +28,31 @@ RunResult run_epstein(const scenario::Scenario& scenario, const ProgressCallback
   detector.finish();
   result.outbursts = detector.outbursts();
   result.statistics = summarize(result.series, result.outbursts);
-  result.agent_updates = scheduler.updates();
+  return result;
+}
+
+}  // namespace
+
+RunResult run_epstein(const scenario::Scenario& scenario, const ProgressCallback& progress,
+                      const RunOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  RunResult result;
+  if (scenario.scheduler == scenario::SchedulerKind::parallel) {
+    engine::ParallelScheduler scheduler(options.threads);
+    epstein::ParallelModelI model(scenario.model, scenario.seed);
+    result = record(
+        scenario, progress, [&](std::uint32_t t) { scheduler.step(model, t); },
+        [&] { return model.census(scheduler.rows()); });
+    result.agent_updates = scheduler.updates();
+    result.threads = scheduler.threads();
+  } else {
+    epstein::ModelI model(scenario.model, scenario.seed);
+    engine::ReferenceScheduler scheduler(scenario.seed);
+    result = record(
+        scenario, progress, [&](std::uint32_t t) { scheduler.step(model, t); },
+        [&] { return model.census(); });
+    result.agent_updates = scheduler.updates();
+  }
   result.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return result;

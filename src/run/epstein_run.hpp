@@ -38,12 +38,19 @@ struct RunResult {
   RunStatistics statistics;
   std::uint64_t agent_updates = 0;
   double wall_seconds = 0.0;
+  unsigned threads = 1;  // threads that stepped the model (never changes the results)
+};
+
+// How to run, beyond the scenario: nothing here may change the results.
+struct RunOptions {
+  unsigned threads = 0;  // parallel scheduler: 0 = every hardware thread
 };
 
 // Called after each period with (period, total periods); may be empty.
 using ProgressCallback = std::function<void(std::uint32_t, std::uint32_t)>;
 
-RunResult run_epstein(const scenario::Scenario& scenario, const ProgressCallback& progress = {});
+RunResult run_epstein(const scenario::Scenario& scenario, const ProgressCallback& progress = {},
+                      const RunOptions& options = {});
 
 RunStatistics summarize(const std::vector<PeriodRecord>& series,
                         const std::vector<epstein::Outburst>& outbursts);

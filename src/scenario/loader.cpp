@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "models/epstein/model1.hpp"
+#include "models/epstein/parallel_model1.hpp"
 #include "scenario/builtins.hpp"
 #include "scenario/presets.hpp"
 #include "scenario/scenario.hpp"
@@ -319,7 +320,9 @@ void validate_together(const Scenario& s, const std::vector<Assignment>& assignm
          fmt::format("expected a whole number of periods with jail.term = {}, got {}",
                      get<std::string>(s.values, "jail.term"), p.max_jail_term));
   }
-  const std::uint64_t needed = epstein::estimate_memory_bytes(p);
+  const std::uint64_t needed = s.scheduler == SchedulerKind::parallel
+                                   ? epstein::estimate_parallel_memory_bytes(p)
+                                   : epstein::estimate_memory_bytes(p);
   if (options.available_memory > 0 && needed > options.available_memory) {
     fail(where("lattice.width"), "lattice.width",
          fmt::format("a {}x{} lattice needs about {:.1f} GiB, but only {:.1f} GiB of memory is "
@@ -365,6 +368,7 @@ Scenario load_scenario_text(const std::string& source, const std::string& text,
   s.periods = static_cast<std::uint32_t>(get<std::int64_t>(s.values, "scenario.periods"));
   s.outburst_threshold =
       static_cast<std::uint64_t>(get<std::int64_t>(s.values, "measures.outburst_threshold"));
+  s.scheduler = enum_from<SchedulerKind>(s.values, "engine.scheduler");
   s.model = model_params(s.values);
   validate_together(s, assignments, options);
   return s;

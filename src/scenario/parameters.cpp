@@ -83,8 +83,9 @@ std::vector<ParamSpec> make_specs() {
       integer("measures.outburst_threshold", 50, 0, 4e9, "actives",
               "An outburst is a stretch of periods with more actives than this"),
 
-      choice("engine.scheduler", "reference", {"reference"},
-             "Update scheme: reference = random asynchronous activation"),
+      choice("engine.scheduler", "reference", {"reference", "parallel"},
+             "Update scheme: reference = random asynchronous activation (the paper's), "
+             "parallel = synchronous phases on every core (docs/engine.md)"),
   };
 }
 

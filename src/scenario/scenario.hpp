@@ -28,6 +28,9 @@ struct Override {
 // Splits "key=value"; throws InputError if there is no '='.
 Override parse_override(const std::string& assignment);
 
+// The update scheme (engine.scheduler): docs/engine.md.
+enum class SchedulerKind : std::uint8_t { reference, parallel };
+
 struct LoadOptions {
   std::uint64_t available_memory = 0;  // bytes; 0 skips the memory pre-flight check
 };
@@ -43,6 +46,7 @@ struct Scenario {
   std::uint64_t seed = 1;
   std::uint32_t periods = 1000;
   std::uint64_t outburst_threshold = 50;
+  SchedulerKind scheduler = SchedulerKind::reference;
   epstein::ModelIParams model;
 
   // The full effective scenario as TOML, every key with its description and range.

@@ -6,17 +6,13 @@
 #include <utility>
 #include <vector>
 
+#include "models/epstein/placement.hpp"
 #include "models/epstein/rules.hpp"
 
 namespace unrest::epstein {
 namespace {
 
-constexpr int kNearbyTries = 16;    // rejection draws before enumerating a neighbourhood
 constexpr int kAnywhereTries = 64;  // rejection draws before counting the whole lattice
-
-std::uint64_t count_for_density(double density, std::uint32_t sites) {
-  return static_cast<std::uint64_t>(std::llround(density * static_cast<double>(sites)));
-}
 
 bool is_free(Status s) {
   return s == Status::quiet || s == Status::active;
@@ -27,10 +23,8 @@ bool is_free(Status s) {
 ModelI::ModelI(const ModelIParams& params, std::uint64_t seed)
     : params_(params),
       seed_(seed),
-      citizen_vision_(params.citizen_vision, params.vision_shape),
-      cop_vision_(params.cop_vision, params.vision_shape),
-      citizen_masks_(citizen_vision_),
-      cop_masks_(cop_vision_),
+      citizen_view_(core::Neighbourhood(params.citizen_vision, params.vision_shape)),
+      cop_view_(core::Neighbourhood(params.cop_vision, params.vision_shape)),
       legitimacy_(params.legitimacy.at(0)) {
   world_.width = params.width;
   world_.height = params.height;
@@ -44,9 +38,9 @@ std::uint32_t ModelI::add_agent(AgentKind kind) {
   float h = 0.0f;
   float r = 0.0f;
   if (kind == AgentKind::citizen) {
-    core::Stream s(seed_, core::Purpose::attributes, id, 0);
-    h = static_cast<float>(s.uniform());
-    r = static_cast<float>(s.uniform());
+    const CitizenAttributes a = citizen_attributes(seed_, id);
+    h = a.hardship;
+    r = a.risk_aversion;
   }
   world_.id.push_back(id);
   world_.kind.push_back(kind);
@@ -59,32 +53,9 @@ std::uint32_t ModelI::add_agent(AgentKind kind) {
 }
 
 void ModelI::place_initial_agents() {
-  const std::uint32_t sites = world_.site_count();
-  const double cop_density = params_.cop_density.at(0);
-  if (params_.placement == Placement::per_site) {
-    // Mesa: each site independently holds a cop, a citizen or nothing.
-    for (std::uint32_t s = 0; s < sites; ++s) {
-      const double u = core::Stream(seed_, core::Purpose::placement, s, 0).uniform();
-      if (u < cop_density) {
-        occupy(add_agent(AgentKind::cop), position_of(s));
-      } else if (u < cop_density + params_.citizen_density) {
-        occupy(add_agent(AgentKind::citizen), position_of(s));
-      }
-    }
-    return;
-  }
-  // Exact counts on distinct random sites, cops first: a partial Fisher–Yates over sites.
-  const std::uint64_t cops = count_for_density(cop_density, sites);
-  const std::uint64_t citizens = count_for_density(params_.citizen_density, sites);
-  const std::uint64_t total = std::min<std::uint64_t>(cops + citizens, sites);
-  core::LargeVector<std::uint32_t> order(sites);
-  for (std::uint32_t s = 0; s < sites; ++s) order[s] = s;
-  core::Stream stream(seed_, core::Purpose::placement, 0, 0);
-  for (std::uint64_t i = 0; i < total; ++i) {
-    const auto j = i + stream.below(static_cast<std::uint32_t>(sites - i));
-    std::swap(order[i], order[j]);
-    occupy(add_agent(i < cops ? AgentKind::cop : AgentKind::citizen), position_of(order[i]));
-  }
+  epstein::place_initial_agents(
+      params_, seed_, world_.site_count(),
+      [this](std::uint32_t site, AgentKind kind) { occupy(add_agent(kind), position_of(site)); });
 }
 
 void ModelI::occupy(std::uint32_t slot, Position at) {
@@ -215,7 +186,7 @@ void ModelI::release(std::uint32_t slot, std::uint32_t period) {
       const Position own = position_of(world_.site[slot]);
       site = !world_.lattice.test(kBlocked, own.x, own.y)
                  ? own
-                 : empty_site_near(own, citizen_vision_, stream);
+                 : empty_site_near(own, citizen_view_, stream);
       if (site.site == kNoSite) site = empty_site_anywhere(stream);
       break;
     }
@@ -284,7 +255,7 @@ bool ModelI::activate(std::uint32_t slot, std::uint32_t period) {
 void ModelI::prefetch(std::uint32_t slot) const {
   if (!is_free(world_.status[slot])) return;
   const Position at = position_of(world_.site[slot]);
-  const int reach = std::max(citizen_vision_.reach(), cop_vision_.reach());
+  const int reach = std::max(citizen_view_.neighbourhood.reach(), cop_view_.neighbourhood.reach());
   world_.lattice.prefetch(at.x, at.y, reach);
   // An active citizen that moves or turns quiet changes its entry in the map.
   if (world_.status[slot] == Status::active) world_.active_slot.prefetch(at.site);
@@ -304,37 +275,12 @@ ModelI::Position ModelI::offset_site(Position at, core::Offset o) const {
   return {world_.site_at(x, y), x, y};
 }
 
-ModelI::Position ModelI::empty_site_near(Position at, const core::Neighbourhood& n,
+ModelI::Position ModelI::empty_site_near(Position at, const View& view,
                                          core::Stream& stream) const {
-  const auto& offsets = n.offsets();
-  if (offsets.empty()) return kNowhere;
-  const core::SiteBitmap& lattice = world_.lattice;
-  const core::TileMasks& masks = &n == &cop_vision_ ? cop_masks_ : citizen_masks_;
-  if (lattice.interior(masks, at.x, at.y)) {
-    // Away from the seam: count the empty sites with the tile masks, then take a uniform one.
-    int x = at.x;
-    int y = at.y;
-    if (lattice.pick_clear_interior(masks, kBlocked, x, y, stream) == 0) return kNowhere;
-    return {world_.site_at(x, y), x, y};
-  }
-  const auto size = static_cast<std::uint32_t>(offsets.size());
-  // Rejection sampling is uniform over the empty sites; after a few misses, enumerate.
-  for (int t = 0; t < kNearbyTries; ++t) {
-    const Position target = offset_site(at, offsets[stream.below(size)]);
-    if (!lattice.test(kBlocked, target.x, target.y)) return target;
-  }
-  std::uint32_t empty = 0;
-  for (const core::Offset o : offsets) {
-    const Position target = offset_site(at, o);
-    empty += !lattice.test(kBlocked, target.x, target.y);
-  }
-  if (empty == 0) return kNowhere;
-  std::uint32_t k = stream.below(empty);
-  for (const core::Offset o : offsets) {
-    const Position target = offset_site(at, o);
-    if (!lattice.test(kBlocked, target.x, target.y) && k-- == 0) return target;
-  }
-  return kNowhere;
+  int x = at.x;
+  int y = at.y;
+  if (!epstein::empty_site_near(world_.lattice, view, x, y, stream)) return kNowhere;
+  return {world_.site_at(x, y), x, y};
 }
 
 ModelI::Position ModelI::empty_site_anywhere(core::Stream& stream) const {
@@ -353,10 +299,9 @@ ModelI::Position ModelI::empty_site_anywhere(core::Stream& stream) const {
 }
 
 ModelI::Position ModelI::move(std::uint32_t slot, std::uint32_t period, Position from) {
-  const core::Neighbourhood& n =
-      world_.kind[slot] == AgentKind::cop ? cop_vision_ : citizen_vision_;
+  const View& view = world_.kind[slot] == AgentKind::cop ? cop_view_ : citizen_view_;
   core::Stream stream(seed_, core::Purpose::movement, world_.id[slot], period);
-  const Position target = empty_site_near(from, n, stream);
+  const Position target = empty_site_near(from, view, stream);
   if (target.site == kNoSite) return from;
   vacate(slot, from);
   occupy(slot, target);
@@ -370,16 +315,9 @@ void ModelI::act_citizen(std::uint32_t slot, Position at) {
     if (was_active) set_active(slot, false, at);
     return;
   }
-  // Cops and actives in view, in one pass where the tiles allow.
-  const core::SiteBitmap& lattice = world_.lattice;
   int cops = 0;
   int others = 0;
-  if (lattice.interior(citizen_masks_, at.x, at.y)) {
-    lattice.count_interior(citizen_masks_, kCops, kActives, at.x, at.y, cops, others);
-  } else {
-    cops = lattice.count(citizen_masks_, kCops, at.x, at.y);
-    if (cops > 0) others = lattice.count(citizen_masks_, kActives, at.x, at.y);
-  }
+  count_in_view(world_.lattice, citizen_view_, at.x, at.y, cops, others);
   bool active = true;  // no cop in view: P = 0 under every ratio rule, and G > T
   if (cops > 0) {
     if (was_active && params_.self_count == ActiveSelfCount::once) --others;
@@ -391,21 +329,11 @@ void ModelI::act_citizen(std::uint32_t slot, Position at) {
 }
 
 void ModelI::act_cop(std::uint32_t slot, std::uint32_t period, Position at) {
-  const core::SiteBitmap& lattice = world_.lattice;
   core::Stream stream(seed_, core::Purpose::arrest, world_.id[slot], period);
-  std::uint32_t site = kNoSite;
-  if (lattice.interior(cop_masks_, at.x, at.y)) {
-    int x = at.x;
-    int y = at.y;
-    if (lattice.pick_set_interior(cop_masks_, kActives, x, y, stream) == 0) return;
-    site = world_.site_at(x, y);
-  } else {
-    const int in_view = lattice.count(cop_vision_, kActives, at.x, at.y);
-    if (in_view == 0) return;
-    const auto k = static_cast<int>(stream.below(static_cast<std::uint32_t>(in_view)));
-    site = lattice.nth_set(cop_vision_, kActives, at.x, at.y, k);
-  }
-  arrest(world_.active_slot.find(site), period);
+  int x = at.x;
+  int y = at.y;
+  if (!active_near(world_.lattice, cop_view_, x, y, stream)) return;
+  arrest(world_.active_slot.find(world_.site_at(x, y)), period);
 }
 
 void ModelI::arrest(std::uint32_t slot, std::uint32_t period) {

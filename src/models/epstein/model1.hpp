@@ -12,6 +12,7 @@
 #include "core/rng.hpp"
 #include "core/shuffle.hpp"
 #include "core/site_bitmap.hpp"
+#include "models/epstein/lattice_queries.hpp"
 #include "models/epstein/params.hpp"
 #include "models/epstein/world.hpp"
 
@@ -80,17 +81,15 @@ class ModelI {
   void adjust_cops(std::uint32_t period);
 
   // A uniformly chosen empty site within `n` of `at`, or one with site kNoSite if none.
-  Position empty_site_near(Position at, const core::Neighbourhood& n, core::Stream& stream) const;
+  Position empty_site_near(Position at, const View& view, core::Stream& stream) const;
   // A uniformly chosen empty site anywhere, or one with site kNoSite if the lattice is full.
   Position empty_site_anywhere(core::Stream& stream) const;
   Position offset_site(Position at, core::Offset o) const;
 
   ModelIParams params_;
   std::uint64_t seed_;
-  core::Neighbourhood citizen_vision_;
-  core::Neighbourhood cop_vision_;
-  core::TileMasks citizen_masks_;
-  core::TileMasks cop_masks_;
+  View citizen_view_;
+  View cop_view_;
   double legitimacy_;
   World world_;
   // A free agent packed, so that reordering moves each agent once rather than once per array.
