@@ -1,16 +1,19 @@
-// Model I throughput under the reference scheduler: agent-updates (citizen and cop
-// activations) per second at 40×40, 400×400 and 2000×2000, vision 7, run-2 densities and the
-// floor rule. Each benchmark iteration is one period; the model is warmed up first so that
-// the measurement sees the steady state (punctuated equilibrium), not the initial outburst.
-// Peak resident memory of the process is reported as a counter (ru_maxrss).
+// Model I throughput: agent-updates (citizen and cop activations) per second under the
+// reference scheduler at 40×40, 400×400 and 2000×2000, and under the parallel scheduler at
+// 2000×2000 and 4000×4000 on 1 and 2 threads; vision 7, run-2 densities and the floor rule. Each
+// benchmark iteration is one period; the model is warmed up first so that the measurement sees the
+// steady state (punctuated equilibrium), not the initial outburst. Peak resident memory of the
+// process is reported as a counter (ru_maxrss).
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
 #include <memory>
 #include <vector>
 
+#include "engine/parallel_scheduler.hpp"
 #include "engine/reference_scheduler.hpp"
 #include "models/epstein/model1.hpp"
+#include "models/epstein/parallel_model1.hpp"
 #include "scenario/scenario.hpp"
 
 namespace {
@@ -47,6 +50,36 @@ BENCHMARK(BM_ModelI_Reference)
     ->Args({40, 200})
     ->Args({400, 50})
     ->Args({2000, 20})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+// Args: lattice side, warm-up periods, threads.
+void BM_ModelI_Parallel(benchmark::State& state) {
+  const auto side = std::to_string(state.range(0));
+  const scenario::Scenario s = scenario::load_scenario(
+      "epstein-run2", {{"lattice.width", side}, {"lattice.height", side}, {"scenario.seed", "1"}});
+  engine::ParallelScheduler scheduler(static_cast<unsigned>(state.range(2)));
+  epstein::ParallelModelI model(s.model, s.seed);
+  std::uint32_t period = 1;
+  const auto warmup = static_cast<std::uint32_t>(state.range(1));
+  for (; period <= warmup; ++period) scheduler.step(model, period);
+  const std::uint64_t before = scheduler.updates();
+  for (auto _ : state) {
+    scheduler.step(model, period++);
+  }
+  const auto updates = static_cast<double>(scheduler.updates() - before);
+  state.counters["agent_updates_per_s"] = benchmark::Counter(updates, benchmark::Counter::kIsRate);
+  state.counters["threads"] = static_cast<double>(scheduler.threads());
+  state.counters["blocks"] = static_cast<double>(model.blocks());
+  state.counters["active_last"] = static_cast<double>(model.census(scheduler.rows()).active);
+  state.counters["peak_rss_MiB"] = peak_memory_mib();
+}
+
+BENCHMARK(BM_ModelI_Parallel)
+    ->Args({2000, 20, 1})
+    ->Args({2000, 20, 2})
+    ->Args({4000, 10, 1})
+    ->Args({4000, 10, 2})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 

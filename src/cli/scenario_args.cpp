@@ -31,7 +31,8 @@ void add_scenario_args(CLI::App& cmd, ScenarioArgs& args) {
   cmd.add_option("--seed", args.seed, "Seed (overrides scenario.seed)");
   cmd.add_option("--periods", args.periods, "Periods to simulate (overrides scenario.periods)");
   cmd.add_option("--scheduler", args.scheduler,
-                 "reference or parallel (overrides engine.scheduler; docs/engine.md)");
+                 "reference or parallel (overrides engine.scheduler; docs/engine.md)")
+      ->check(CLI::IsMember({"reference", "parallel"}));
 }
 
 scenario::Scenario load_from_args(const ScenarioArgs& args) {

@@ -1,13 +1,14 @@
-// Parallel loops over the rows of a torus lattice.
+// Parallel loops over a torus lattice.
 // each(): tasks of a few rows run concurrently; the work may write only to its own rows.
-// each_in_waves(): the lattice is cut into bands of at least `min_rows` rows, starting on
-// multiples of `align` rows, in even number; the work on a band may read and write up to
-// (min_rows - align) / 2 rows beyond it. Bands run in two waves, the even bands then the odd
-// ones (or the reverse), so no two concurrent bands ever touch the same row or tile row.
-// The bands are a function of the lattice and the arguments only, never of the threads.
+// each_in_waves(): the lattice is cut into blocks, bands of rows times bands of columns (see
+// bands()); the work on a block may read and write up to (min - 2 * align) / 2 sites beyond it
+// either way. Blocks run in four waves by the parity of their row band and column band, so
+// two concurrent blocks are always a whole block apart and never touch the same site or tile.
+// The blocks are a function of the lattice and the arguments only, never of the threads.
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <functional>
 #include <vector>
@@ -19,7 +20,8 @@ namespace unrest::core {
 class RowBands {
  public:
   using Rows = std::function<void(int y0, int y1)>;
-  using Band = std::function<void(int band, int y0, int y1)>;
+  // A block: its index (row band * column bands + column band) and its rows and columns.
+  using Block = std::function<void(int block, int y0, int y1, int x0, int x1)>;
 
   explicit RowBands(ThreadPool& pool) : pool_(pool) {}
 
@@ -31,33 +33,40 @@ class RowBands {
     });
   }
 
-  // Band starts, with the height appended: bands + 1 values. One band if the lattice is too
-  // small to cut.
-  static std::vector<int> bands(int height, int min_rows, int align) {
-    const int units = (height + align - 1) / align;
-    const int units_per_band = (min_rows + align - 1) / align;
+  // Band starts along one axis of `size` sites, with `size` appended: bands + 1 values. Bands
+  // start on multiples of `align`, are at least `min` long (the last one may be up to align - 1
+  // shorter) and even in number, or there is one band if fewer than two fit.
+  static std::vector<int> bands(int size, int min, int align) {
+    const int units = (size + align - 1) / align;
+    const int units_per_band = (min + align - 1) / align;
     int n = units / units_per_band;
     n -= n % 2;  // even, so the first and last bands (neighbours on the torus) differ in wave
-    if (n < 2) return {0, height};
+    if (n < 2) return {0, size};
     std::vector<int> starts;
     for (int b = 0; b <= n; ++b) {
       starts.push_back(
-          std::min(height, static_cast<int>(static_cast<long long>(units) * b / n) * align));
+          std::min(size, static_cast<int>(static_cast<long long>(units) * b / n) * align));
     }
     return starts;
   }
 
-  void each_in_waves(const std::vector<int>& starts, int first_wave, const Band& work) {
-    const int n = static_cast<int>(starts.size()) - 1;
-    if (n == 1) {
-      work(0, starts[0], starts[1]);
-      return;
-    }
-    for (int w = 0; w < 2; ++w) {
-      const int wave = (first_wave + w) % 2;
-      pool_.run(static_cast<std::size_t>(n / 2), [&](std::size_t i) {
-        const int b = 2 * static_cast<int>(i) + wave;
-        work(b, starts[static_cast<std::size_t>(b)], starts[static_cast<std::size_t>(b) + 1]);
+  // Runs every block once: the waves in `wave_order` (a permutation of 0..3, wave = 2 * row
+  // band parity + column band parity), the blocks of one wave concurrently.
+  void each_in_waves(const std::vector<int>& rows, const std::vector<int>& columns,
+                     const std::array<int, 4>& wave_order, const Block& work) {
+    const int ny = static_cast<int>(rows.size()) - 1;
+    const int nx = static_cast<int>(columns.size()) - 1;
+    std::vector<int> blocks;
+    for (const int wave : wave_order) {
+      blocks.clear();
+      for (int by = wave / 2; by < ny; by += 2) {
+        for (int bx = wave % 2; bx < nx; bx += 2) blocks.push_back(by * nx + bx);
+      }
+      pool_.run(blocks.size(), [&](std::size_t i) {
+        const int b = blocks[i];
+        const auto by = static_cast<std::size_t>(b / nx);
+        const auto bx = static_cast<std::size_t>(b % nx);
+        work(b, rows[by], rows[by + 1], columns[bx], columns[bx + 1]);
       });
     }
   }

@@ -56,7 +56,16 @@ void ThreadPool::work_loop() {
 
 void ThreadPool::run(std::size_t count, const std::function<void(std::size_t)>& task) {
   if (workers_.empty() || count <= 1) {
-    for (std::size_t i = 0; i < count; ++i) task(i);
+    // Same contract as below: every task runs, the first exception is rethrown at the end.
+    std::exception_ptr first;
+    for (std::size_t i = 0; i < count; ++i) {
+      try {
+        task(i);
+      } catch (...) {
+        if (!first) first = std::current_exception();
+      }
+    }
+    if (first) std::rethrow_exception(first);
     return;
   }
   {

@@ -1,7 +1,6 @@
-// The parallel scheduler: synchronous phases over row bands, on a pool of threads. The phases
-// themselves belong to the model (ParallelModelI::step); the scheduler owns the threads and
-// the banding, and counts agent-updates. Same output for any thread count: see
-// docs/engine.md.
+// The parallel scheduler: blocked random asynchronous activation on a pool of threads. The
+// blocks and their waves belong to the model (ParallelModelI::step); the scheduler owns the
+// threads and counts agent-updates. Same output for any thread count: see docs/engine.md.
 #pragma once
 
 #include <cstdint>

@@ -85,7 +85,7 @@ std::vector<ParamSpec> make_specs() {
 
       choice("engine.scheduler", "reference", {"reference", "parallel"},
              "Update scheme: reference = random asynchronous activation (the paper's), "
-             "parallel = synchronous phases on every core (docs/engine.md)"),
+             "parallel = the same in row bands run on every core (docs/engine.md)"),
   };
 }
 

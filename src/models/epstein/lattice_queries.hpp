@@ -17,11 +17,13 @@ struct View {
 };
 
 // A uniformly chosen empty site within view of (x, y), written to (x, y); false if none.
+// (x, y) itself must be blocked (it holds the mover), or it may be chosen.
 bool empty_site_near(const core::SiteBitmap& lattice, const View& view, int& x, int& y,
                      core::Stream& stream);
 
-// Cops in view of (x, y), and actives (counting (x, y) itself); `actives` is left 0 when
-// there is no cop, as the rule then does not need it.
+// Cops in view of (x, y), and actives (counting (x, y) itself). `actives` is only meaningful
+// when there is a cop in view: the rule needs it only then, and across the seam it is not
+// counted otherwise.
 void count_in_view(const core::SiteBitmap& lattice, const View& view, int x, int y, int& cops,
                    int& actives);
 

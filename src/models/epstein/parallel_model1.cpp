@@ -1,9 +1,9 @@
 #include "models/epstein/parallel_model1.hpp"
 
 #include <algorithm>
+#include <array>
 #include <mutex>
 
-#include "core/shuffle.hpp"
 #include "models/epstein/rules.hpp"
 
 namespace unrest::epstein {
@@ -35,12 +35,23 @@ ParallelModelI::ParallelModelI(const ModelIParams& params, std::uint64_t seed)
   w.id.assign(sites, 0);
   w.hardship.assign(sites, 0.0f);
   w.risk_aversion.assign(sites, 0.0f);
-  stamp_.assign(sites, 0);
+  stamp_.assign(sites, stamp_of(0));  // "acted in period 0": everyone acts in period 1
   lattice_ = core::SiteBitmap(w.width, w.height, kPlanes);
-  // An activation reaches two visions (move, then look); bands two tile rows more than twice
-  // that keep concurrent bands apart even where the last band is short (docs/engine.md).
+  // An activation reaches two visions (move, then look); blocks two tiles more than twice
+  // that keep concurrent blocks apart even where the last band is short (docs/engine.md).
   const int reach = std::max(citizen_view_.neighbourhood.reach(), cop_view_.neighbourhood.reach());
-  bands_ = core::RowBands::bands(w.height, 4 * reach + 16, 8);
+  row_bands_ = core::RowBands::bands(w.height, 4 * reach + 16, 8);
+  column_bands_ = core::RowBands::bands(w.width, 4 * reach + 16, 8);
+
+  const int most = static_cast<int>(citizen_view_.neighbourhood.size()) + 1;  // with the centre
+  probability_stride_ = most + 2;
+  probability_.assign(static_cast<std::size_t>((most + 1) * probability_stride_), 0.0);
+  for (int c = 0; c <= most; ++c) {
+    for (int a = 1; a <= most + 1; ++a) {
+      probability_[static_cast<std::size_t>(c * probability_stride_ + a)] =
+          arrest_probability(params.arrest_ratio, params.arrest_constant, c, a);
+    }
+  }
 
   place_initial_agents(params, seed, w.site_count(), [this](std::uint32_t site, AgentKind kind) {
     const std::uint32_t id = world_.next_id++;
@@ -57,44 +68,50 @@ void ParallelModelI::place(std::uint32_t site, AgentKind kind, std::uint32_t id,
   w.id[site] = id;
   w.hardship[site] = a.hardship;
   w.risk_aversion[site] = a.risk_aversion;
-  occupy_bits(site);
+  occupy_bits(position_of(site));
 }
 
-void ParallelModelI::occupy_bits(std::uint32_t site) {
-  const Occupant o = world_.occupant[site];
-  lattice_.set(kBlocked, site);
-  if (o == Occupant::cop) lattice_.set(kCops, site);
-  if (o == Occupant::active) lattice_.set(kActives, site);
+void ParallelModelI::occupy_bits(Position at) {
+  const Occupant o = world_.occupant[at.site];
+  lattice_.set(kBlocked, at.x, at.y);
+  if (o == Occupant::cop) lattice_.set(kCops, at.x, at.y);
+  if (o == Occupant::active) lattice_.set(kActives, at.x, at.y);
 }
 
-void ParallelModelI::vacate_bits(std::uint32_t site) {
-  lattice_.clear(kBlocked, site);
-  lattice_.clear(kCops, site);
-  lattice_.clear(kActives, site);
+void ParallelModelI::vacate_bits(Position at) {
+  lattice_.clear(kBlocked, at.x, at.y);
+  lattice_.clear(kCops, at.x, at.y);
+  lattice_.clear(kActives, at.x, at.y);
 }
 
 void ParallelModelI::resync() {
   lattice_ = core::SiteBitmap(world_.width, world_.height, kPlanes);
+  cops_on_duty_ = static_cast<std::uint64_t>(
+      std::count(world_.occupant.begin(), world_.occupant.end(), Occupant::cop));
   for (std::uint32_t s = 0; s < world_.site_count(); ++s) {
-    if (is_free(world_.occupant[s])) occupy_bits(s);
+    if (is_free(world_.occupant[s])) occupy_bits(position_of(s));
     if (world_.occupant[s] == Occupant::jailed) lattice_.set(kBlocked, s);
   }
 }
 
 std::uint64_t ParallelModelI::step(std::uint32_t period, core::RowBands& rows) {
   begin_period(period);
-  const std::uint64_t updates = world_.next_id - world_.dormant.size();
-  const int first_wave = static_cast<int>(
-      core::Stream(seed_, core::Purpose::activation_order, 0, period).next_u32() & 1u);
+  // The order of the four waves: a uniform permutation, fresh each period.
+  std::array<int, 4> waves{0, 1, 2, 3};
+  core::Stream order(seed_, core::Purpose::activation_order, 0, period);
+  for (std::uint32_t i = 3; i > 0; --i) std::swap(waves[i], waves[order.below(i + 1)]);
   std::mutex merge;
   std::vector<DormantAgent> jailed;
-  rows.each_in_waves(bands_, first_wave, [&](int band, int y0, int y1) {
-    std::vector<DormantAgent> local;
-    run_band(band, y0, y1, period, local);
-    const std::lock_guard lock(merge);
-    jailed.insert(jailed.end(), local.begin(), local.end());
-  });
-  // Bands finish in any order: sort so that the dormant list is the same for any thread count.
+  std::uint64_t updates = 0;
+  rows.each_in_waves(row_bands_, column_bands_, waves,
+                     [&](int block, int y0, int y1, int x0, int x1) {
+                       std::vector<DormantAgent> local;
+                       const std::uint64_t n = run_block(block, y0, y1, x0, x1, period, local);
+                       const std::lock_guard lock(merge);
+                       jailed.insert(jailed.end(), local.begin(), local.end());
+                       updates += n;
+                     });
+  // Blocks finish in any order: sort so that the dormant list is the same for any thread count.
   std::sort(jailed.begin(), jailed.end(),
             [](const DormantAgent& a, const DormantAgent& b) { return a.id < b.id; });
   world_.dormant.insert(world_.dormant.end(), jailed.begin(), jailed.end());
@@ -102,103 +119,123 @@ std::uint64_t ParallelModelI::step(std::uint32_t period, core::RowBands& rows) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// One band: the reference's schedule on the band's agents.
+// One block: the reference's schedule on the block's agents.
 
-void ParallelModelI::run_band(int band, int y0, int y1, std::uint32_t period,
-                              std::vector<DormantAgent>& jailed) {
+std::uint64_t ParallelModelI::run_block(int block, int y0, int y1, int x0, int x1,
+                                        std::uint32_t period, std::vector<DormantAgent>& jailed) {
+  LatticeWorld& w = world_;
   const std::uint8_t now = stamp_of(period);
+  // Agents as (row in block) << 16 | column: coordinates without a division per activation.
   std::vector<std::uint32_t> order;
-  const std::uint32_t first = world_.site_at(0, y0);
-  const std::uint32_t last = world_.site_at(0, y1);
-  for (std::uint32_t s = first; s < last; ++s) {
-    if (is_free(world_.occupant[s]) && stamp_[s] != now) order.push_back(s);
+  for (int y = y0; y < y1; ++y) {
+    const std::uint32_t row = w.site_at(0, y);
+    // The block's agent records are visited in random order next: fetch them in order now.
+    for (int x = x0; x < x1; x += 16) {
+      __builtin_prefetch(&w.id[row + static_cast<std::uint32_t>(x)]);
+      __builtin_prefetch(&w.hardship[row + static_cast<std::uint32_t>(x)]);
+      __builtin_prefetch(&w.risk_aversion[row + static_cast<std::uint32_t>(x)]);
+    }
+    for (int x = x0; x < x1; ++x) {
+      const std::uint32_t s = row + static_cast<std::uint32_t>(x);
+      if (is_free(w.occupant[s]) && stamp_[s] != now) {
+        order.push_back(static_cast<std::uint32_t>(y - y0) << 16 | static_cast<std::uint32_t>(x));
+      }
+    }
   }
-  core::shuffle_uniform(order, core::Stream(seed_, core::Purpose::activation_order,
-                                            static_cast<std::uint32_t>(band) + 1, period));
-  for (const std::uint32_t s : order) {
+  // Fisher–Yates: a block holds a few thousand agents, too few for a bucketed ShufflePlan.
+  core::Stream stream(seed_, core::Purpose::activation_order, static_cast<std::uint32_t>(block) + 1,
+                      period);
+  for (auto k = static_cast<std::uint32_t>(order.size()); k > 1; --k) {
+    std::swap(order[k - 1], order[stream.below(k)]);
+  }
+  std::uint64_t activated = 0;
+  for (const std::uint32_t packed : order) {
+    const int y = y0 + static_cast<int>(packed >> 16);
+    const int x = static_cast<int>(packed & 0xFFFFu);
+    const std::uint32_t s = w.site_at(x, y);
     // Skip a site whose agent was arrested, or now holds an agent that has acted already.
-    if (!is_free(world_.occupant[s]) || stamp_[s] == now) continue;
-    activate(s, period, jailed);
+    if (!is_free(w.occupant[s]) || stamp_[s] == now) continue;
+    activate({s, x, y}, period, jailed);
+    ++activated;
   }
+  return activated;
 }
 
-void ParallelModelI::activate(std::uint32_t site, std::uint32_t period,
+void ParallelModelI::activate(Position at, std::uint32_t period,
                               std::vector<DormantAgent>& jailed) {
-  stamp_[site] = stamp_of(period);
-  const bool cop = world_.occupant[site] == Occupant::cop;
+  stamp_[at.site] = stamp_of(period);
+  const bool cop = world_.occupant[at.site] == Occupant::cop;
   const bool moves = cop ? params_.cops_move : params_.citizens_move;
-  if (moves && params_.order == ActivationOrder::move_then_act) site = move(site, period);
+  if (moves && params_.order == ActivationOrder::move_then_act) at = move(at, period);
   if (cop) {
-    act_cop(site, period, jailed);
+    act_cop(at, period, jailed);
   } else {
-    act_citizen(site);
+    act_citizen(at);
   }
-  if (moves && params_.order == ActivationOrder::act_then_move) move(site, period);
+  if (moves && params_.order == ActivationOrder::act_then_move) move(at, period);
 }
 
-std::uint32_t ParallelModelI::move(std::uint32_t site, std::uint32_t period) {
+ParallelModelI::Position ParallelModelI::move(Position from, std::uint32_t period) {
   LatticeWorld& w = world_;
-  const View& view = w.occupant[site] == Occupant::cop ? cop_view_ : citizen_view_;
-  core::Stream stream(seed_, core::Purpose::movement, w.id[site], period);
-  int x = x_of(site);
-  int y = y_of(site);
-  if (!empty_site_near(lattice_, view, x, y, stream)) return site;
-  const std::uint32_t target = w.site_at(x, y);
-  vacate_bits(site);
-  w.occupant[target] = w.occupant[site];
-  w.id[target] = w.id[site];
-  w.hardship[target] = w.hardship[site];
-  w.risk_aversion[target] = w.risk_aversion[site];
-  stamp_[target] = stamp_[site];
-  w.occupant[site] = Occupant::empty;
-  occupy_bits(target);
-  return target;
+  const View& view = w.occupant[from.site] == Occupant::cop ? cop_view_ : citizen_view_;
+  core::Stream stream(seed_, core::Purpose::movement, w.id[from.site], period);
+  Position to = from;
+  if (!empty_site_near(lattice_, view, to.x, to.y, stream)) return from;
+  to.site = w.site_at(to.x, to.y);
+  vacate_bits(from);
+  w.occupant[to.site] = w.occupant[from.site];
+  w.id[to.site] = w.id[from.site];
+  w.hardship[to.site] = w.hardship[from.site];
+  w.risk_aversion[to.site] = w.risk_aversion[from.site];
+  stamp_[to.site] = stamp_[from.site];
+  w.occupant[from.site] = Occupant::empty;
+  occupy_bits(to);
+  return to;
 }
 
-void ParallelModelI::act_citizen(std::uint32_t site) {
+void ParallelModelI::act_citizen(Position at) {
   LatticeWorld& w = world_;
-  const double g = grievance(w.hardship[site], legitimacy_);
-  const bool was_active = w.occupant[site] == Occupant::active;
+  const double g = grievance(w.hardship[at.site], legitimacy_);
+  const bool was_active = w.occupant[at.site] == Occupant::active;
   bool active = false;
   if (can_ever_be_active(g, params_.threshold)) {
     int cops = 0;
     int others = 0;
-    count_in_view(lattice_, citizen_view_, x_of(site), y_of(site), cops, others);
+    count_in_view(lattice_, citizen_view_, at.x, at.y, cops, others);
     active = true;  // no cop in view: P = 0 under every ratio rule, and G > T
     if (cops > 0) {
       if (was_active && params_.self_count == ActiveSelfCount::once) --others;
       const double p =
-          arrest_probability(params_.arrest_ratio, params_.arrest_constant, cops, 1 + others);
-      active = decides_active(g, w.risk_aversion[site], p, params_.threshold);
+          probability_[static_cast<std::size_t>(cops * probability_stride_ + 1 + others)];
+      active = decides_active(g, w.risk_aversion[at.site], p, params_.threshold);
     }
   }
   if (active == was_active) return;
-  w.occupant[site] = active ? Occupant::active : Occupant::quiet;
+  w.occupant[at.site] = active ? Occupant::active : Occupant::quiet;
   if (active) {
-    lattice_.set(kActives, site);
+    lattice_.set(kActives, at.x, at.y);
   } else {
-    lattice_.clear(kActives, site);
+    lattice_.clear(kActives, at.x, at.y);
   }
 }
 
-void ParallelModelI::act_cop(std::uint32_t site, std::uint32_t period,
-                             std::vector<DormantAgent>& jailed) {
+void ParallelModelI::act_cop(Position at, std::uint32_t period, std::vector<DormantAgent>& jailed) {
   LatticeWorld& w = world_;
-  core::Stream stream(seed_, core::Purpose::arrest, w.id[site], period);
-  int x = x_of(site);
-  int y = y_of(site);
+  core::Stream stream(seed_, core::Purpose::arrest, w.id[at.site], period);
+  int x = at.x;
+  int y = at.y;
   if (!active_near(lattice_, cop_view_, x, y, stream)) return;
   const std::uint32_t a = w.site_at(x, y);
   core::Stream term_stream(seed_, core::Purpose::jail_term, w.id[a], period);
   const double term = draw_jail_term(params_.jail_term, params_.max_jail_term, term_stream);
   jailed.push_back({w.id[a], a, w.hardship[a], w.risk_aversion[a], static_cast<float>(term),
                     AgentKind::citizen});
-  lattice_.clear(kActives, a);
+  lattice_.clear(kActives, x, y);
   if (params_.jail_mode == JailMode::stay_blocking) {
     w.occupant[a] = Occupant::jailed;
   } else {
     w.occupant[a] = Occupant::empty;
-    lattice_.clear(kBlocked, a);
+    lattice_.clear(kBlocked, x, y);
   }
 }
 
@@ -231,8 +268,9 @@ bool ParallelModelI::release(const DormantAgent& d, std::uint32_t period) {
       return true;
     case JailMode::stay_invisible: {
       // Back to its own site if free, else near it (docs/models.md), else anywhere.
-      int x = x_of(d.site);
-      int y = y_of(d.site);
+      const Position home = position_of(d.site);
+      int x = home.x;
+      int y = home.y;
       if (!lattice_.test(kBlocked, x, y) ||
           empty_site_near(lattice_, citizen_view_, x, y, stream)) {
         site = world_.site_at(x, y);
@@ -282,7 +320,7 @@ void ParallelModelI::adjust_cops(std::uint32_t period) {
     const std::uint32_t pick = stream.below(static_cast<std::uint32_t>(left));
     const auto [id, site] = on_duty[pick];
     on_duty.erase(on_duty.begin() + pick);
-    vacate_bits(site);
+    vacate_bits(position_of(site));
     w.occupant[site] = Occupant::empty;
     w.dormant.push_back({id, kNoSite, 0.0f, 0.0f, 0.0f, AgentKind::cop});
   }
@@ -316,7 +354,7 @@ Census ParallelModelI::census(core::RowBands& rows) const {
     std::uint64_t quiet = 0;
     std::uint64_t active = 0;
     std::uint64_t cops = 0;
-    double grievance = 0.0;
+    double hardship = 0.0;
     double risk_aversion = 0.0;
   };
   const LatticeWorld& w = world_;
@@ -324,28 +362,32 @@ Census ParallelModelI::census(core::RowBands& rows) const {
   rows.each(w.height, [&](int y0, int y1) {
     for (int y = y0; y < y1; ++y) {
       Tally& t = tallies[static_cast<std::size_t>(y)];
-      for (int x = 0; x < w.width; ++x) {
-        const std::uint32_t s = w.site_at(x, y);
+      const std::uint32_t row = w.site_at(0, y);
+      for (std::uint32_t s = row; s < row + static_cast<std::uint32_t>(w.width); ++s) {
+        // Branch-free: whether a site holds a free citizen is a coin flip to the predictor.
         const Occupant o = w.occupant[s];
-        if (o == Occupant::cop) ++t.cops;
-        if (!is_free_citizen(o)) continue;
-        o == Occupant::active ? ++t.active : ++t.quiet;
-        t.grievance += grievance(w.hardship[s], legitimacy_);
-        t.risk_aversion += w.risk_aversion[s];
+        const bool quiet = o == Occupant::quiet;
+        const bool active = o == Occupant::active;
+        t.cops += o == Occupant::cop;
+        t.quiet += quiet;
+        t.active += active;
+        t.hardship += quiet || active ? w.hardship[s] : 0.0;
+        t.risk_aversion += quiet || active ? w.risk_aversion[s] : 0.0;
       }
     }
   });
   Census c;
   c.legitimacy = legitimacy_;
-  double sum_g = 0.0;
+  double sum_h = 0.0;
   double sum_r = 0.0;
   for (const Tally& t : tallies) {
     c.quiet += t.quiet;
     c.active += t.active;
     c.cops += t.cops;
-    sum_g += t.grievance;
+    sum_h += t.hardship;
     sum_r += t.risk_aversion;
   }
+  const double sum_g = grievance(sum_h, legitimacy_);  // G = H (1 - L), summed
   for (const DormantAgent& d : w.dormant) c.jailed += d.kind == AgentKind::citizen;
   const auto free_citizens = static_cast<double>(c.quiet + c.active);
   if (free_citizens > 0 && sum_r > 0) {

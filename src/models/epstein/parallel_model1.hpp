@@ -1,15 +1,16 @@
-// Epstein's Model I stepped by the parallel scheduler: banded random asynchronous activation.
-// Each period the lattice is cut into row bands (core::RowBands) at least 4 visions + 2 tiles
-// high, so that an agent's move and action (which reach two visions) in one band never touch
-// the sites another band of the same wave touches. The even bands run concurrently, then the
-// odd ones (which wave goes first is drawn each period). Within a band every free agent
-// not yet activated this period is activated once, in a uniformly random order drawn from
-// the band's own stream, exactly as the reference does for the whole lattice: move, then act
-// (rule A or an arrest), seeing the lattice as left by the activations before it.
-// So every rule is the reference's; only the order differs: agents of different bands no
-// longer interleave. Every draw comes from a stream keyed by (seed, purpose, id or band,
-// period), and the bands depend on the lattice only, so the output is the same for any
-// number of threads. docs/engine.md has the argument and the measured differences.
+// Epstein's Model I stepped by the parallel scheduler: blocked random asynchronous activation.
+// The lattice is cut into blocks (core::RowBands: bands of rows times bands of columns) at
+// least 4 visions + 2 tiles on a side, so that an agent's move and action (which reach two
+// visions) in one block never touch what another block of the same wave touches. Blocks run
+// in four waves by the parity of their row and column band, in an order drawn each period;
+// the blocks of a wave run concurrently. Within a block every free agent not yet activated
+// this period is activated once, in a uniformly random order drawn from the block's own
+// stream, exactly as the reference does for the whole lattice: move, then act (rule A or an
+// arrest), seeing the lattice as left by the activations before it. So every rule is the
+// reference's; only the order differs: agents of different blocks no longer interleave.
+// Every draw comes from a stream keyed by (seed, purpose, id or block, period), and the
+// blocks depend on the lattice only, so the output is the same for any number of threads.
+// Periods count from 1. docs/engine.md has the argument and the measured differences.
 #pragma once
 
 #include <cstdint>
@@ -30,15 +31,18 @@ class ParallelModelI {
  public:
   ParallelModelI(const ModelIParams& params, std::uint64_t seed);
 
-  // One whole period. Returns the agent-updates it performed (free agents activated).
+  // One whole period (period >= 1). Returns the agent-updates it performed: activations, as
+  // the reference counts them (an agent arrested before its turn is not activated).
   std::uint64_t step(std::uint32_t period, core::RowBands& rows);
 
   Census census(core::RowBands& rows) const;
   const LatticeWorld& world() const { return world_; }
   const ModelIParams& params() const { return params_; }
   double legitimacy() const { return legitimacy_; }
-  // Band starts (and the height), as step() cuts the lattice.
-  const std::vector<int>& bands() const { return bands_; }
+  // Row band starts (and the height) and column band starts (and the width): the blocks.
+  const std::vector<int>& row_bands() const { return row_bands_; }
+  const std::vector<int>& column_bands() const { return column_bands_; }
+  std::size_t blocks() const { return (row_bands_.size() - 1) * (column_bands_.size() - 1); }
 
   // Test access: put the world in a chosen state; call resync() after changing sites by hand.
   LatticeWorld& mutable_world() { return world_; }
@@ -51,21 +55,29 @@ class ParallelModelI {
   void adjust_cops(std::uint32_t period);
   std::uint32_t empty_site_anywhere(core::Stream& stream) const;
 
-  // The band's free agents not yet activated, in random order, each activated once.
-  void run_band(int band, int y0, int y1, std::uint32_t period, std::vector<DormantAgent>& jailed);
-  void activate(std::uint32_t site, std::uint32_t period, std::vector<DormantAgent>& jailed);
-  std::uint32_t move(std::uint32_t site, std::uint32_t period);
-  void act_citizen(std::uint32_t site);
-  void act_cop(std::uint32_t site, std::uint32_t period, std::vector<DormantAgent>& jailed);
+  // A site with its coordinates, so that an activation divides by the width only once.
+  struct Position {
+    std::uint32_t site;
+    int x;
+    int y;
+  };
+  Position position_of(std::uint32_t site) const {
+    const auto y = site / static_cast<std::uint32_t>(world_.width);
+    return {site, static_cast<int>(site - y * static_cast<std::uint32_t>(world_.width)),
+            static_cast<int>(y)};
+  }
 
-  void occupy_bits(std::uint32_t site);
-  void vacate_bits(std::uint32_t site);
-  int x_of(std::uint32_t site) const {
-    return static_cast<int>(site % static_cast<std::uint32_t>(world_.width));
-  }
-  int y_of(std::uint32_t site) const {
-    return static_cast<int>(site / static_cast<std::uint32_t>(world_.width));
-  }
+  // The block's free agents not yet activated, in random order, each activated once.
+  // Returns the activations performed.
+  std::uint64_t run_block(int block, int y0, int y1, int x0, int x1, std::uint32_t period,
+                          std::vector<DormantAgent>& jailed);
+  void activate(Position at, std::uint32_t period, std::vector<DormantAgent>& jailed);
+  Position move(Position from, std::uint32_t period);
+  void act_citizen(Position at);
+  void act_cop(Position at, std::uint32_t period, std::vector<DormantAgent>& jailed);
+
+  void occupy_bits(Position at);
+  void vacate_bits(Position at);
 
   ModelIParams params_;
   std::uint64_t seed_;
@@ -75,7 +87,11 @@ class ParallelModelI {
   LatticeWorld world_;
   core::SiteBitmap lattice_;               // planes kBlocked, kCops, kActives, as the reference
   core::LargeVector<std::uint8_t> stamp_;  // per site: low byte of the period its agent last acted
-  std::vector<int> bands_;
+  std::vector<int> row_bands_;
+  std::vector<int> column_bands_;
+  // P(C, A) for every count a citizen can see: the exact values of arrest_probability().
+  std::vector<double> probability_;
+  int probability_stride_ = 0;
   std::uint64_t cops_on_duty_ = 0;
 };
 
