@@ -25,6 +25,8 @@ ModelI::ModelI(const ModelIParams& params, std::uint64_t seed)
       seed_(seed),
       citizen_view_(core::Neighbourhood(params.citizen_vision, params.vision_shape)),
       cop_view_(core::Neighbourhood(params.cop_vision, params.vision_shape)),
+      probability_(params.arrest_ratio, params.arrest_constant,
+                   static_cast<int>(citizen_view_.neighbourhood.size()) + 1),
       legitimacy_(params.legitimacy.at(0)) {
   world_.width = params.width;
   world_.height = params.height;
@@ -321,8 +323,7 @@ void ModelI::act_citizen(std::uint32_t slot, Position at) {
   bool active = true;  // no cop in view: P = 0 under every ratio rule, and G > T
   if (cops > 0) {
     if (was_active && params_.self_count == ActiveSelfCount::once) --others;
-    const double p =
-        arrest_probability(params_.arrest_ratio, params_.arrest_constant, cops, 1 + others);
+    const double p = probability_.at(cops, 1 + others);
     active = decides_active(g, world_.risk_aversion[slot], p, params_.threshold);
   }
   if (active != was_active) set_active(slot, active, at);

@@ -14,6 +14,7 @@
 #include "core/site_bitmap.hpp"
 #include "models/epstein/lattice_queries.hpp"
 #include "models/epstein/params.hpp"
+#include "models/epstein/rules.hpp"
 #include "models/epstein/world.hpp"
 
 namespace unrest::epstein {
@@ -90,6 +91,7 @@ class ModelI {
   std::uint64_t seed_;
   View citizen_view_;
   View cop_view_;
+  ArrestProbabilityTable probability_;
   double legitimacy_;
   World world_;
   // A free agent packed, so that reordering moves each agent once rather than once per array.

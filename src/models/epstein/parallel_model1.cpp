@@ -9,7 +9,8 @@
 namespace unrest::epstein {
 namespace {
 
-constexpr int kAnywhereTries = 64;  // rejection draws before counting the whole lattice
+constexpr int kAnywhereTries = 64;     // rejection draws before counting the whole lattice
+constexpr std::size_t kLookAhead = 4;  // activations ahead whose records are prefetched
 
 std::uint8_t stamp_of(std::uint32_t period) {
   return static_cast<std::uint8_t>(period & 0xFFu);
@@ -26,6 +27,8 @@ ParallelModelI::ParallelModelI(const ModelIParams& params, std::uint64_t seed)
       seed_(seed),
       citizen_view_(core::Neighbourhood(params.citizen_vision, params.vision_shape)),
       cop_view_(core::Neighbourhood(params.cop_vision, params.vision_shape)),
+      probability_(params.arrest_ratio, params.arrest_constant,
+                   static_cast<int>(citizen_view_.neighbourhood.size()) + 1),
       legitimacy_(params.legitimacy.at(0)) {
   LatticeWorld& w = world_;
   w.width = params.width;
@@ -42,16 +45,6 @@ ParallelModelI::ParallelModelI(const ModelIParams& params, std::uint64_t seed)
   const int reach = std::max(citizen_view_.neighbourhood.reach(), cop_view_.neighbourhood.reach());
   row_bands_ = core::RowBands::bands(w.height, 4 * reach + 16, 8);
   column_bands_ = core::RowBands::bands(w.width, 4 * reach + 16, 8);
-
-  const int most = static_cast<int>(citizen_view_.neighbourhood.size()) + 1;  // with the centre
-  probability_stride_ = most + 2;
-  probability_.assign(static_cast<std::size_t>((most + 1) * probability_stride_), 0.0);
-  for (int c = 0; c <= most; ++c) {
-    for (int a = 1; a <= most + 1; ++a) {
-      probability_[static_cast<std::size_t>(c * probability_stride_ + a)] =
-          arrest_probability(params.arrest_ratio, params.arrest_constant, c, a);
-    }
-  }
 
   place_initial_agents(params, seed, w.site_count(), [this](std::uint32_t site, AgentKind kind) {
     const std::uint32_t id = world_.next_id++;
@@ -149,7 +142,17 @@ std::uint64_t ParallelModelI::run_block(int block, int y0, int y1, int x0, int x
     std::swap(order[k - 1], order[stream.below(k)]);
   }
   std::uint64_t activated = 0;
-  for (const std::uint32_t packed : order) {
+  const auto site_of = [&](std::uint32_t packed) {
+    return w.site_at(static_cast<int>(packed & 0xFFFFu), y0 + static_cast<int>(packed >> 16));
+  };
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    if (i + kLookAhead < order.size()) {
+      const std::uint32_t ahead = site_of(order[i + kLookAhead]);
+      __builtin_prefetch(&w.occupant[ahead]);
+      __builtin_prefetch(&stamp_[ahead]);
+      __builtin_prefetch(&w.id[ahead]);
+    }
+    const std::uint32_t packed = order[i];
     const int y = y0 + static_cast<int>(packed >> 16);
     const int x = static_cast<int>(packed & 0xFFFFu);
     const std::uint32_t s = w.site_at(x, y);
@@ -205,8 +208,7 @@ void ParallelModelI::act_citizen(Position at) {
     active = true;  // no cop in view: P = 0 under every ratio rule, and G > T
     if (cops > 0) {
       if (was_active && params_.self_count == ActiveSelfCount::once) --others;
-      const double p =
-          probability_[static_cast<std::size_t>(cops * probability_stride_ + 1 + others)];
+      const double p = probability_.at(cops, 1 + others);
       active = decides_active(g, w.risk_aversion[at.site], p, params_.threshold);
     }
   }

@@ -24,6 +24,7 @@
 #include "models/epstein/model1.hpp"
 #include "models/epstein/params.hpp"
 #include "models/epstein/placement.hpp"
+#include "models/epstein/rules.hpp"
 
 namespace unrest::epstein {
 
@@ -83,15 +84,14 @@ class ParallelModelI {
   std::uint64_t seed_;
   View citizen_view_;
   View cop_view_;
+  ArrestProbabilityTable probability_;
   double legitimacy_;
   LatticeWorld world_;
   core::SiteBitmap lattice_;               // planes kBlocked, kCops, kActives, as the reference
   core::LargeVector<std::uint8_t> stamp_;  // per site: low byte of the period its agent last acted
   std::vector<int> row_bands_;
   std::vector<int> column_bands_;
-  // P(C, A) for every count a citizen can see: the exact values of arrest_probability().
-  std::vector<double> probability_;
-  int probability_stride_ = 0;
+
   std::uint64_t cops_on_duty_ = 0;
 };
 

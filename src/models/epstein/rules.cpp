@@ -25,6 +25,15 @@ double arrest_probability(ArrestRatio rule, double k, int cops, int actives) {
   return 1.0 - std::exp(-k * arrest_ratio(rule, cops, actives));
 }
 
+ArrestProbabilityTable::ArrestProbabilityTable(ArrestRatio rule, double k, int sites)
+    : stride_(sites + 2), table_(static_cast<std::size_t>((sites + 1) * (sites + 2)), 0.0) {
+  for (int c = 0; c <= sites; ++c) {
+    for (int a = 1; a <= sites + 1; ++a) {
+      table_[static_cast<std::size_t>(c * stride_ + a)] = arrest_probability(rule, k, c, a);
+    }
+  }
+}
+
 double draw_jail_term(JailTerm rule, double max_term, core::Stream& stream) {
   if (std::isinf(max_term)) return kInfiniteJail;
   switch (rule) {

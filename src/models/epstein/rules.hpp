@@ -2,6 +2,8 @@
 // probability, the activation decision (rule A) and the jail term. No state, no I/O.
 #pragma once
 
+#include <vector>
+
 #include "core/rng.hpp"
 #include "models/epstein/params.hpp"
 
@@ -17,6 +19,20 @@ double arrest_ratio(ArrestRatio rule, int cops, int actives);
 
 // P = 1 - exp(-k * ratio(C, A)).
 double arrest_probability(ArrestRatio rule, double k, int cops, int actives);
+
+// arrest_probability() for every count a vision of `sites` sites can hold (C <= sites,
+// 1 <= A <= sites + 1), computed once: the same values, without an exp per decision.
+class ArrestProbabilityTable {
+ public:
+  ArrestProbabilityTable(ArrestRatio rule, double k, int sites);
+  double at(int cops, int actives) const {
+    return table_[static_cast<std::size_t>(cops * stride_ + actives)];
+  }
+
+ private:
+  int stride_ = 0;
+  std::vector<double> table_;
+};
 
 // Rule A: active if G - R*P > T, strictly.
 inline bool decides_active(double grievance_value, double risk_aversion, double probability,
