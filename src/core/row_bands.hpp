@@ -1,5 +1,6 @@
 // Parallel loops over a torus lattice.
 // each(): tasks of a few rows run concurrently; the work may write only to its own rows.
+// each_range(): the same for items of a list.
 // each_in_waves(): the lattice is cut into blocks, bands of rows times bands of columns (see
 // bands()); the work on a block may read and write up to (min - 2 * align) / 2 sites beyond it
 // either way. Blocks run in four waves by the parity of their row band and column band, so
@@ -31,6 +32,14 @@ class RowBands {
       const int y0 = static_cast<int>(b) * kRowsPerTask;
       work(y0, std::min(height, y0 + kRowsPerTask));
     });
+  }
+
+  // work(first, last) over [0, n) in chunks of `chunk`, concurrently; each chunk writes only
+  // its own items.
+  void each_range(std::size_t n, std::size_t chunk,
+                  const std::function<void(std::size_t, std::size_t)>& work) {
+    pool_.run((n + chunk - 1) / chunk,
+              [&](std::size_t c) { work(c * chunk, std::min(n, (c + 1) * chunk)); });
   }
 
   // Band starts along one axis of `size` sites, with `size` appended: bands + 1 values. Bands

@@ -2,15 +2,17 @@
 
 #include <algorithm>
 #include <array>
-#include <mutex>
 
+#include "core/site_map.hpp"
 #include "models/epstein/rules.hpp"
 
 namespace unrest::epstein {
 namespace {
 
-constexpr int kAnywhereTries = 64;     // rejection draws before counting the whole lattice
-constexpr std::size_t kLookAhead = 4;  // activations ahead whose records are prefetched
+constexpr int kAnywhereTries = 64;              // rejection draws before counting the whole lattice
+constexpr std::size_t kLookAhead = 4;           // activations ahead whose records are prefetched
+constexpr std::size_t kReleaseLookAhead = 8;    // releases ahead whose sites are prefetched
+constexpr std::size_t kDormantChunk = 1 << 16;  // dormant entries per parallel task
 
 std::uint8_t stamp_of(std::uint32_t period) {
   return static_cast<std::uint8_t>(period & 0xFFu);
@@ -88,26 +90,25 @@ void ParallelModelI::resync() {
 }
 
 std::uint64_t ParallelModelI::step(std::uint32_t period, core::RowBands& rows) {
-  begin_period(period);
+  begin_period(period, rows);
   // The order of the four waves: a uniform permutation, fresh each period.
   std::array<int, 4> waves{0, 1, 2, 3};
   core::Stream order(seed_, core::Purpose::activation_order, 0, period);
   for (std::uint32_t i = 3; i > 0; --i) std::swap(waves[i], waves[order.below(i + 1)]);
-  std::mutex merge;
-  std::vector<DormantAgent> jailed;
-  std::uint64_t updates = 0;
+  // Each block files its arrests and activations under its own index; concatenating them in
+  // block order makes the dormant list the same for any thread count, without a sort.
+  std::vector<std::vector<DormantAgent>> jailed(blocks());
+  std::vector<std::uint64_t> activated(blocks(), 0);
   rows.each_in_waves(row_bands_, column_bands_, waves,
                      [&](int block, int y0, int y1, int x0, int x1) {
-                       std::vector<DormantAgent> local;
-                       const std::uint64_t n = run_block(block, y0, y1, x0, x1, period, local);
-                       const std::lock_guard lock(merge);
-                       jailed.insert(jailed.end(), local.begin(), local.end());
-                       updates += n;
+                       const auto b = static_cast<std::size_t>(block);
+                       activated[b] = run_block(block, y0, y1, x0, x1, period, jailed[b]);
                      });
-  // Blocks finish in any order: sort so that the dormant list is the same for any thread count.
-  std::sort(jailed.begin(), jailed.end(),
-            [](const DormantAgent& a, const DormantAgent& b) { return a.id < b.id; });
-  world_.dormant.insert(world_.dormant.end(), jailed.begin(), jailed.end());
+  std::uint64_t updates = 0;
+  for (std::size_t b = 0; b < blocks(); ++b) {
+    world_.dormant.insert(world_.dormant.end(), jailed[b].begin(), jailed[b].end());
+    updates += activated[b];
+  }
   return updates;
 }
 
@@ -244,20 +245,119 @@ void ParallelModelI::act_cop(Position at, std::uint32_t period, std::vector<Dorm
 // ---------------------------------------------------------------------------------------------
 // Once per period, sequential: schedules, jail countdown and releases, in dormant-list order.
 
-void ParallelModelI::begin_period(std::uint32_t period) {
+void ParallelModelI::begin_period(std::uint32_t period, core::RowBands& rows) {
   legitimacy_ = params_.legitimacy.at(period);
   if (!params_.cop_density.segments().empty()) adjust_cops(period);
   std::vector<DormantAgent>& dormant = world_.dormant;
+  // Jail terms count down; the served ones are listed per chunk, then in list order.
+  const std::size_t chunks = (dormant.size() + kDormantChunk - 1) / kDormantChunk;
+  std::vector<std::vector<std::size_t>> due_in(chunks);
+  rows.each_range(dormant.size(), kDormantChunk, [&](std::size_t first, std::size_t last) {
+    for (std::size_t i = first; i < last; ++i) {
+      if (dormant[i].kind != AgentKind::citizen) continue;
+      dormant[i].jail_left -= 1.0f;
+      if (dormant[i].jail_left <= 0.0f) due_in[first / kDormantChunk].push_back(i);
+    }
+  });
+  std::vector<std::size_t> due;
+  for (const auto& d : due_in) due.insert(due.end(), d.begin(), d.end());
+  std::vector<char> released(dormant.size(), 0);
+  if (params_.jail_mode == JailMode::off_lattice) {
+    release_anywhere(due, period, rows, released);
+  } else {
+    for (std::size_t k = 0; k < due.size(); ++k) {
+      if (k + kReleaseLookAhead < due.size())
+        prefetch_site(dormant[due[k + kReleaseLookAhead]].site);
+      released[due[k]] = release(dormant[due[k]], period) ? 1 : 0;
+    }
+  }
   std::size_t kept = 0;
   for (std::size_t i = 0; i < dormant.size(); ++i) {
-    DormantAgent d = dormant[i];
-    if (d.kind == AgentKind::citizen) {
-      d.jail_left -= 1.0f;
-      if (d.jail_left <= 0.0f && release(d, period)) continue;
-    }
-    dormant[kept++] = d;
+    if (!released[i]) dormant[kept++] = dormant[i];
   }
   dormant.resize(kept);
+}
+
+void ParallelModelI::release_anywhere(const std::vector<std::size_t>& due, std::uint32_t period,
+                                      core::RowBands& rows, std::vector<char>& released) {
+  // The reference's rule, in list order: each release takes the first of its random probes
+  // that is empty, as left by the releases before it. Releases only fill sites, so the first
+  // probe that was empty before any release is the answer unless an earlier release took it.
+  // Those first probes are found in parallel; the order is settled with a set of the sites
+  // taken (no lattice writes); then the agents are placed in parallel, by rows.
+  const std::vector<DormantAgent>& dormant = world_.dormant;
+  std::vector<std::uint32_t> target(due.size(), kNoSite);
+  rows.each_range(due.size(), kDormantChunk / 16, [&](std::size_t first, std::size_t last) {
+    for (std::size_t k = first; k < last; ++k)
+      target[k] = first_empty_probe(dormant[due[k]], period);
+  });
+  core::SiteMap taken;
+  for (std::size_t k = 0; k < due.size(); ++k) {
+    if (target[k] == kNoSite || taken.find(target[k]) != core::SiteMap::kNone) {
+      target[k] = site_for_release(dormant[due[k]], period, taken);
+    }
+    if (target[k] != kNoSite) taken.insert_or_assign(target[k], static_cast<std::uint32_t>(k));
+  }
+  // Placement by groups of rows that are whole tile rows: no two tasks share a bitmap word.
+  constexpr int kRowsPerGroup = 16;
+  const std::size_t groups =
+      static_cast<std::size_t>((world_.height + kRowsPerGroup - 1) / kRowsPerGroup);
+  std::vector<std::vector<std::size_t>> in_group(groups);
+  for (std::size_t k = 0; k < due.size(); ++k) {
+    if (target[k] == kNoSite) continue;
+    in_group[static_cast<std::size_t>(position_of(target[k]).y / kRowsPerGroup)].push_back(k);
+    released[due[k]] = 1;
+  }
+  rows.each_range(groups, 1, [&](std::size_t first, std::size_t last) {
+    for (std::size_t g = first; g < last; ++g) {
+      for (const std::size_t k : in_group[g]) {
+        const DormantAgent& d = dormant[due[k]];
+        place(target[k], AgentKind::citizen, d.id, {d.hardship, d.risk_aversion});
+        stamp_[target[k]] = stamp_of(period - 1);
+      }
+    }
+  });
+}
+
+std::uint32_t ParallelModelI::site_for_release(const DormantAgent& d, std::uint32_t period,
+                                               const core::SiteMap& taken) const {
+  // empty_site_anywhere() on the lattice as the releases before this one leave it.
+  const auto is_empty = [&](std::uint32_t s) {
+    return world_.occupant[s] == Occupant::empty && taken.find(s) == core::SiteMap::kNone;
+  };
+  core::Stream stream(seed_, core::Purpose::release, d.id, period);
+  const std::uint32_t sites = world_.site_count();
+  for (int t = 0; t < kAnywhereTries; ++t) {
+    const std::uint32_t s = stream.below(sites);
+    if (is_empty(s)) return s;
+  }
+  std::uint32_t empty = 0;
+  for (std::uint32_t s = 0; s < sites; ++s) empty += is_empty(s);
+  if (empty == 0) return kNoSite;
+  std::uint32_t k = stream.below(empty);
+  for (std::uint32_t s = 0; s < sites; ++s) {
+    if (is_empty(s) && k-- == 0) return s;
+  }
+  return kNoSite;
+}
+
+std::uint32_t ParallelModelI::first_empty_probe(const DormantAgent& d, std::uint32_t period) const {
+  // The draws empty_site_anywhere() makes first, from the same stream as release().
+  core::Stream stream(seed_, core::Purpose::release, d.id, period);
+  for (int t = 0; t < kAnywhereTries; ++t) {
+    const std::uint32_t s = stream.below(world_.site_count());
+    if (world_.occupant[s] == Occupant::empty) return s;
+  }
+  return kNoSite;
+}
+
+void ParallelModelI::prefetch_site(std::uint32_t site) const {
+  if (site == kNoSite) return;
+  __builtin_prefetch(&world_.occupant[site], 1);
+  __builtin_prefetch(&world_.id[site], 1);
+  __builtin_prefetch(&world_.hardship[site], 1);
+  __builtin_prefetch(&world_.risk_aversion[site], 1);
+  __builtin_prefetch(&stamp_[site], 1);
 }
 
 bool ParallelModelI::release(const DormantAgent& d, std::uint32_t period) {

@@ -19,6 +19,7 @@
 #include "core/rng.hpp"
 #include "core/row_bands.hpp"
 #include "core/site_bitmap.hpp"
+#include "core/site_map.hpp"
 #include "models/epstein/lattice_queries.hpp"
 #include "models/epstein/lattice_world.hpp"
 #include "models/epstein/model1.hpp"
@@ -51,8 +52,15 @@ class ParallelModelI {
 
  private:
   void place(std::uint32_t site, AgentKind kind, std::uint32_t id, CitizenAttributes a);
-  void begin_period(std::uint32_t period);
+  void begin_period(std::uint32_t period, core::RowBands& rows);
   bool release(const DormantAgent& d, std::uint32_t period);
+  // Off-lattice releases of the entries `due` (indexes into the dormant list, in order).
+  void release_anywhere(const std::vector<std::size_t>& due, std::uint32_t period,
+                        core::RowBands& rows, std::vector<char>& released);
+  std::uint32_t first_empty_probe(const DormantAgent& d, std::uint32_t period) const;
+  std::uint32_t site_for_release(const DormantAgent& d, std::uint32_t period,
+                                 const core::SiteMap& taken) const;
+  void prefetch_site(std::uint32_t site) const;
   void adjust_cops(std::uint32_t period);
   std::uint32_t empty_site_anywhere(core::Stream& stream) const;
 
