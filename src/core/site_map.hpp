@@ -65,6 +65,11 @@ class SiteMap {
 
   std::size_t size() const { return size_; }
 
+  // Makes room for `n` entries at most half full, so that filling it never rehashes.
+  void reserve(std::size_t n) {
+    while (2 * n > entries_.size()) grow();
+  }
+
  private:
   static constexpr std::size_t kInitialCapacity = 64;
 
