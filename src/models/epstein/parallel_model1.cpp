@@ -271,26 +271,13 @@ void ParallelModelI::begin_period(std::uint32_t period, core::RowBands& rows) {
       released[due[k]] = release(dormant[due[k]], period) ? 1 : 0;
     }
   }
-  // Compact the list in parallel: each chunk keeps its entries in order at its own offset.
-  std::vector<std::size_t> offset(chunks + 1, 0);
-  rows.each_range(chunks, 1, [&](std::size_t first, std::size_t last) {
-    for (std::size_t c = first; c < last; ++c) {
-      const std::size_t end = std::min(dormant.size(), (c + 1) * kDormantChunk);
-      for (std::size_t i = c * kDormantChunk; i < end; ++i) offset[c + 1] += released[i] == 0;
-    }
-  });
-  for (std::size_t c = 0; c < chunks; ++c) offset[c + 1] += offset[c];
-  std::vector<DormantAgent> kept(offset[chunks]);
-  rows.each_range(chunks, 1, [&](std::size_t first, std::size_t last) {
-    for (std::size_t c = first; c < last; ++c) {
-      const std::size_t end = std::min(dormant.size(), (c + 1) * kDormantChunk);
-      std::size_t at = offset[c];
-      for (std::size_t i = c * kDormantChunk; i < end; ++i) {
-        if (released[i] == 0) kept[at++] = dormant[i];
-      }
-    }
-  });
-  dormant.swap(kept);
+  // Compacted in place, in order (a parallel compaction needs a second copy of the list, and
+  // allocating it each period cost more than the few milliseconds it saved).
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < dormant.size(); ++i) {
+    if (!released[i]) dormant[kept++] = dormant[i];
+  }
+  dormant.resize(kept);
 }
 
 void ParallelModelI::release_anywhere(const std::vector<std::size_t>& due, std::uint32_t period,
