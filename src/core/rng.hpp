@@ -21,6 +21,7 @@ enum class Purpose : std::uint32_t {
   jail_term = 6,
   release = 7,
   cop_schedule = 8,
+  region_seed = 9,  // the country model: a seed per region's lattice
 };
 
 class Stream {

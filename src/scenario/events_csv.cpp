@@ -11,7 +11,6 @@
 #pragma GCC diagnostic pop
 
 #include <filesystem>
-#include <regex>
 
 #include "scenario/scenario.hpp"
 
@@ -27,16 +26,28 @@ bool starts_with(const std::string& text, std::string_view prefix) {
   return text.compare(0, prefix.size(), prefix) == 0;
 }
 
+// The first clock time "H:MM" or "HH:MM" written in `text`, if any. (Not std::regex: GCC 12
+// warns falsely inside it at -O3, and this is a dozen lines.)
+std::optional<std::pair<int, int>> first_clock_time(const std::string& text) {
+  const auto digit = [&](std::size_t i) {
+    return i < text.size() && text[i] >= '0' && text[i] <= '9';
+  };
+  for (std::size_t colon = 1; colon + 2 < text.size(); ++colon) {
+    if (text[colon] != ':' || !digit(colon - 1) || !digit(colon + 1) || !digit(colon + 2)) continue;
+    const bool two_digit_hour = colon >= 2 && digit(colon - 2);
+    const int hour = (two_digit_hour ? (text[colon - 2] - '0') * 10 : 0) + (text[colon - 1] - '0');
+    const int minute = (text[colon + 1] - '0') * 10 + (text[colon + 2] - '0');
+    return std::pair{hour, minute};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::pair<int, int>> read_time_of_day(const std::string& text) {
-  static const std::regex clock(R"((\d{1,2}):(\d{2}))");
-  std::smatch m;
-  if (std::regex_search(text, m, clock)) {
-    const int hour = std::stoi(m[1].str());
-    const int minute = std::stoi(m[2].str());
-    if (hour > 23 || minute > 59) return std::nullopt;
-    return std::pair{hour, minute};
+  if (const auto clock = first_clock_time(text)) {
+    if (clock->first > 23 || clock->second > 59) return std::nullopt;
+    return clock;
   }
   // Words for parts of the day, as the sources use them.
   if (text.empty()) return std::pair{0, 0};
