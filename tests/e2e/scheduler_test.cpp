@@ -146,6 +146,20 @@ TEST(Scheduler, ThreadCountsOutOfRangeAreRefusedBeforeAnythingIsWritten) {
   }
 }
 
+TEST(Scheduler, ALatticeTooLargeForMemoryIsRefusedByTheParallelEstimate) {
+  // 65535 x 65535 sites need about 145 GiB by the parallel scheduler's estimate (18 B a site
+  // and 24 B an agent): more than any machine we run on, so this fails the same everywhere.
+  Sandbox box;
+  const fs::path out = box.work() / "out";
+  const Result r =
+      box.unrest({"run", "epstein-run2", "--scheduler", "parallel", "--set", "lattice.width=65535",
+                  "--set", "lattice.height=65535", "--out", out.string()});
+  EXPECT_EQ(r.status, 2) << r;
+  EXPECT_NE(r.err.find("lattice.width"), std::string::npos) << r;
+  EXPECT_NE(r.err.find("GiB"), std::string::npos) << r;
+  EXPECT_FALSE(fs::exists(out));
+}
+
 TEST(Scheduler, MoreThreadsThanCoresAreFine) {
   Sandbox box;
   const fs::path out = box.work() / "out";
