@@ -26,12 +26,16 @@ double peak_memory_mib() {
   return static_cast<double>(usage.ru_maxrss) / 1024.0;
 }
 
-void BM_ModelI_Reference(benchmark::State& state) {
+// Run 2 at side × side (state.range(0)), seed 1.
+scenario::Scenario run2(const benchmark::State& state) {
   const auto side = std::to_string(state.range(0));
-  const scenario::Scenario s = scenario::load_scenario(
+  return scenario::load_scenario(
       "epstein-run2", {{"lattice.width", side}, {"lattice.height", side}, {"scenario.seed", "1"}});
-  epstein::ModelI model(s.model, s.seed);
-  engine::ReferenceScheduler scheduler(s.seed);
+}
+
+// Warms the model up for state.range(1) periods, then times one period per iteration.
+template <class Scheduler, class Model>
+void time_periods(benchmark::State& state, Scheduler& scheduler, Model& model) {
   std::uint32_t period = 1;
   const auto warmup = static_cast<std::uint32_t>(state.range(1));
   for (; period <= warmup; ++period) scheduler.step(model, period);
@@ -41,9 +45,16 @@ void BM_ModelI_Reference(benchmark::State& state) {
   }
   const auto updates = static_cast<double>(scheduler.updates() - before);
   state.counters["agent_updates_per_s"] = benchmark::Counter(updates, benchmark::Counter::kIsRate);
+  state.counters["peak_rss_MiB"] = peak_memory_mib();
+}
+
+void BM_ModelI_Reference(benchmark::State& state) {
+  const scenario::Scenario s = run2(state);
+  epstein::ModelI model(s.model, s.seed);
+  engine::ReferenceScheduler scheduler(s.seed);
+  time_periods(state, scheduler, model);
   state.counters["agents"] = static_cast<double>(model.slot_count());
   state.counters["active_last"] = static_cast<double>(model.census().active);
-  state.counters["peak_rss_MiB"] = peak_memory_mib();
 }
 
 BENCHMARK(BM_ModelI_Reference)
@@ -55,24 +66,13 @@ BENCHMARK(BM_ModelI_Reference)
 
 // Args: lattice side, warm-up periods, threads.
 void BM_ModelI_Parallel(benchmark::State& state) {
-  const auto side = std::to_string(state.range(0));
-  const scenario::Scenario s = scenario::load_scenario(
-      "epstein-run2", {{"lattice.width", side}, {"lattice.height", side}, {"scenario.seed", "1"}});
+  const scenario::Scenario s = run2(state);
   engine::ParallelScheduler scheduler(static_cast<unsigned>(state.range(2)));
   epstein::ParallelModelI model(s.model, s.seed);
-  std::uint32_t period = 1;
-  const auto warmup = static_cast<std::uint32_t>(state.range(1));
-  for (; period <= warmup; ++period) scheduler.step(model, period);
-  const std::uint64_t before = scheduler.updates();
-  for (auto _ : state) {
-    scheduler.step(model, period++);
-  }
-  const auto updates = static_cast<double>(scheduler.updates() - before);
-  state.counters["agent_updates_per_s"] = benchmark::Counter(updates, benchmark::Counter::kIsRate);
+  time_periods(state, scheduler, model);
   state.counters["threads"] = static_cast<double>(scheduler.threads());
   state.counters["blocks"] = static_cast<double>(model.blocks());
   state.counters["active_last"] = static_cast<double>(model.census(scheduler.rows()).active);
-  state.counters["peak_rss_MiB"] = peak_memory_mib();
 }
 
 BENCHMARK(BM_ModelI_Parallel)

@@ -1,26 +1,13 @@
 #include "scenario/events_csv.hpp"
 
-#include <fmt/format.h>
 #include <fmt/ranges.h>
-
-#define CSV_IO_NO_THREAD  // read in the calling thread: nothing to gain for a small file
-// The library copies file names with strncpy into a fixed buffer, by design.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wstringop-truncation"
-#include <libfccp/csv.h>
-#pragma GCC diagnostic pop
 
 #include <filesystem>
 
-#include "scenario/scenario.hpp"
+#include "scenario/csv.hpp"
 
 namespace unrest::scenario {
 namespace {
-
-[[noreturn]] void fail(const std::string& path, unsigned line, const std::string& column,
-                       const std::string& what) {
-  throw InputError(fmt::format("{}:{}: column '{}': {}", path, line, column, what));
-}
 
 bool starts_with(const std::string& text, std::string_view prefix) {
   return text.compare(0, prefix.size(), prefix) == 0;
@@ -67,7 +54,7 @@ std::vector<country::Event> load_events_csv(const std::string& path,
   }
   std::vector<country::Event> events;
   try {
-    io::CSVReader<6, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>> in(path);
+    CsvReader<6> in(path);
     in.read_header(io::ignore_extra_column, "date", "time_local", "region_id", "event_type",
                    "description", "source_url");
     std::string date;
@@ -78,13 +65,14 @@ std::vector<country::Event> load_events_csv(const std::string& path,
     while (in.read_row(date, time, region, type, e.description, e.source)) {
       const unsigned line = in.get_file_line();
       const auto day = country::parse_date_time(date);
-      if (!day) fail(path, line, "date", fmt::format("expected a date YYYY-MM-DD, got '{}'", date));
+      if (!day)
+        csv_fail(path, line, "date", fmt::format("expected a date YYYY-MM-DD, got '{}'", date));
       const auto clock = read_time_of_day(time);
       if (!clock) {
-        fail(path, line, "time_local",
-             fmt::format("expected a time such as 16:30, 'from 11:00', 'morning', 'evening', "
-                         "'night ...', 'early hours', 'late ...' or nothing, got '{}'",
-                         time));
+        csv_fail(path, line, "time_local",
+                 fmt::format("expected a time such as 16:30, 'from 11:00', 'morning', 'evening', "
+                             "'night ...', 'early hours', 'late ...' or nothing, got '{}'",
+                             time));
       }
       e.at = *day;
       e.at.hour = clock->first;
@@ -94,15 +82,16 @@ std::vector<country::Event> load_events_csv(const std::string& path,
       } else if (const auto r = geography.index_of(region)) {
         e.region = *r;
       } else {
-        fail(path, line, "region_id",
-             fmt::format("unknown region '{}' (expected 'national' or an id of the regions file)",
-                         region));
+        csv_fail(
+            path, line, "region_id",
+            fmt::format("unknown region '{}' (expected 'national' or an id of the regions file)",
+                        region));
       }
       const auto kind = country::event_type_named(type);
       if (!kind) {
-        fail(path, line, "event_type",
-             fmt::format("unknown event type '{}'; expected one of {}", type,
-                         fmt::join(country::kEventTypeNames, ", ")));
+        csv_fail(path, line, "event_type",
+                 fmt::format("unknown event type '{}'; expected one of {}", type,
+                             fmt::join(country::kEventTypeNames, ", ")));
       }
       e.type = *kind;
       events.push_back(e);

@@ -1,28 +1,14 @@
 #include "scenario/regions_csv.hpp"
 
-#include <fmt/format.h>
-
-#define CSV_IO_NO_THREAD  // read in the calling thread: nothing to gain for a small file
-// The library copies file names with strncpy into a fixed buffer, by design.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wstringop-truncation"
-#include <libfccp/csv.h>
-#pragma GCC diagnostic pop
-
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <sstream>
 
-#include "scenario/scenario.hpp"
+#include "scenario/csv.hpp"
 
 namespace unrest::scenario {
 namespace {
-
-[[noreturn]] void fail(const std::string& path, unsigned line, const std::string& column,
-                       const std::string& what) {
-  throw InputError(fmt::format("{}:{}: column '{}': {}", path, line, column, what));
-}
 
 std::vector<std::string> split_ids(const std::string& list) {
   std::vector<std::string> ids;
@@ -44,7 +30,7 @@ country::Geography load_regions_csv(const std::string& path) {
   std::vector<unsigned> line_of;                     // file line of each region
   std::vector<std::vector<std::string>> neighbours;  // by id, resolved below
   try {
-    io::CSVReader<10, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>> in(path);
+    CsvReader<10> in(path);
     in.read_header(io::ignore_extra_column, "id", "name", "type", "capital", "population",
                    "area_km2", "centroid_lat", "centroid_lon", "neighbours", "oil_gas_region");
     country::Region r;
@@ -54,23 +40,26 @@ country::Geography load_regions_csv(const std::string& path) {
     while (in.read_row(r.id, r.name, r.type, r.capital, population, r.area_km2, r.latitude,
                        r.longitude, neighbour_list, oil_gas)) {
       const unsigned line = in.get_file_line();
-      if (r.id.empty()) fail(path, line, "id", "expected a region id, got an empty field");
-      if (g.index_of(r.id)) fail(path, line, "id", fmt::format("'{}' is listed twice", r.id));
+      if (r.id.empty()) csv_fail(path, line, "id", "expected a region id, got an empty field");
+      if (g.index_of(r.id)) csv_fail(path, line, "id", fmt::format("'{}' is listed twice", r.id));
       if (population <= 0) {
-        fail(path, line, "population",
-             fmt::format("expected a positive number of people, got {}", population));
+        csv_fail(path, line, "population",
+                 fmt::format("expected a positive number of people, got {}", population));
       }
       if (!(r.area_km2 > 0.0)) {
-        fail(path, line, "area_km2", fmt::format("expected a positive area, got {}", r.area_km2));
+        csv_fail(path, line, "area_km2",
+                 fmt::format("expected a positive area, got {}", r.area_km2));
       }
       if (!(std::abs(r.latitude) <= 90.0)) {
-        fail(path, line, "centroid_lat", fmt::format("expected [-90, 90], got {}", r.latitude));
+        csv_fail(path, line, "centroid_lat", fmt::format("expected [-90, 90], got {}", r.latitude));
       }
       if (!(std::abs(r.longitude) <= 180.0)) {
-        fail(path, line, "centroid_lon", fmt::format("expected [-180, 180], got {}", r.longitude));
+        csv_fail(path, line, "centroid_lon",
+                 fmt::format("expected [-180, 180], got {}", r.longitude));
       }
       if (oil_gas != "yes" && oil_gas != "no") {
-        fail(path, line, "oil_gas_region", fmt::format("expected yes or no, got '{}'", oil_gas));
+        csv_fail(path, line, "oil_gas_region",
+                 fmt::format("expected yes or no, got '{}'", oil_gas));
       }
       r.population = static_cast<std::uint64_t>(population);
       r.oil_gas = oil_gas == "yes";
@@ -86,8 +75,8 @@ country::Geography load_regions_csv(const std::string& path) {
   for (std::size_t i = 0; i < g.regions.size(); ++i) {
     for (const std::string& id : neighbours[i]) {
       const auto j = g.index_of(id);
-      if (!j) fail(path, line_of[i], "neighbours", fmt::format("unknown region '{}'", id));
-      if (*j == i) fail(path, line_of[i], "neighbours", "a region cannot neighbour itself");
+      if (!j) csv_fail(path, line_of[i], "neighbours", fmt::format("unknown region '{}'", id));
+      if (*j == i) csv_fail(path, line_of[i], "neighbours", "a region cannot neighbour itself");
       g.regions[i].neighbours.push_back(*j);
     }
     std::sort(g.regions[i].neighbours.begin(), g.regions[i].neighbours.end());
@@ -96,9 +85,9 @@ country::Geography load_regions_csv(const std::string& path) {
     for (const std::size_t j : g.regions[i].neighbours) {
       const auto& back = g.regions[j].neighbours;
       if (!std::binary_search(back.begin(), back.end(), i)) {
-        fail(path, line_of[j], "neighbours",
-             fmt::format("'{}' lists '{}' as a neighbour but '{}' does not list '{}'",
-                         g.regions[i].id, g.regions[j].id, g.regions[j].id, g.regions[i].id));
+        csv_fail(path, line_of[j], "neighbours",
+                 fmt::format("'{}' lists '{}' as a neighbour but '{}' does not list '{}'",
+                             g.regions[i].id, g.regions[j].id, g.regions[j].id, g.regions[i].id));
       }
     }
   }

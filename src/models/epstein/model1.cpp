@@ -366,11 +366,7 @@ Census ModelI::census() const {
     sum_g += grievance(world_.hardship[slot], legitimacy_);
     sum_r += world_.risk_aversion[slot];
   }
-  const auto free_citizens = static_cast<double>(c.quiet + c.active);
-  if (free_citizens > 0 && sum_r > 0) {
-    c.tension = (sum_g / free_citizens) * (static_cast<double>(c.quiet) / free_citizens) /
-                (sum_r / free_citizens);
-  }
+  c.tension = tension(sum_g, sum_r, c.quiet, c.active);
   return c;
 }
 

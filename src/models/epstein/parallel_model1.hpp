@@ -64,6 +64,11 @@ class ParallelModelI {
   void adjust_cops(std::uint32_t period);
   std::uint32_t empty_site_anywhere(core::Stream& stream) const;
 
+  // The low byte of a period, kept per site: "this agent has acted in this period".
+  static std::uint8_t stamp_of(std::uint32_t period) {
+    return static_cast<std::uint8_t>(period & 0xFFu);
+  }
+
   // A site with its coordinates, so that an activation divides by the width only once.
   struct Position {
     std::uint32_t site;

@@ -2,6 +2,7 @@
 // probability, the activation decision (rule A) and the jail term. No state, no I/O.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "core/rng.hpp"
@@ -38,6 +39,16 @@ class ArrestProbabilityTable {
 inline bool decides_active(double grievance_value, double risk_aversion, double probability,
                            double threshold) {
   return grievance_value - risk_aversion * probability > threshold;
+}
+
+// The spec's tension: mean G of the free citizens × their quiet share / their mean R; 0 when
+// there is no free citizen or no risk aversion.
+inline double tension(double sum_grievance, double sum_risk_aversion, std::uint64_t quiet,
+                      std::uint64_t active) {
+  const auto free_citizens = static_cast<double>(quiet + active);
+  if (!(free_citizens > 0 && sum_risk_aversion > 0)) return 0.0;
+  return (sum_grievance / free_citizens) * (static_cast<double>(quiet) / free_citizens) /
+         (sum_risk_aversion / free_citizens);
 }
 
 // A citizen whose grievance cannot exceed T is quiet whatever it sees (P >= 0): the model
