@@ -3,6 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "scenario/builtins.hpp"
+#include "scenario/country_scenario.hpp"
 #include "scenario/scenario.hpp"
 
 namespace unrest::cli {
@@ -11,9 +12,11 @@ Action add_list(CLI::App& app) {
   app.add_subcommand("list", "List the built-in scenarios");
   return [] {
     for (const scenario::BuiltinScenario& b : scenario::builtin_scenarios()) {
-      const scenario::Scenario s = scenario::load_scenario(std::string(b.name));
-      const auto& description = std::get<std::string>(s.values.at("scenario.description"));
-      fmt::print("{:<16} {}\n", b.name, description);
+      const std::string name(b.name);
+      const auto& values = scenario::is_country_scenario(name)
+                               ? scenario::load_country_scenario(name).values
+                               : scenario::load_scenario(name).values;
+      fmt::print("{:<36} {}\n", b.name, std::get<std::string>(values.at("scenario.description")));
     }
     return 0;
   };

@@ -11,7 +11,9 @@
 #include "cli/progress.hpp"
 #include "cli/scenario_args.hpp"
 #include "io/atomic_file.hpp"
+#include "io/country_writer.hpp"
 #include "io/run_writer.hpp"
+#include "run/country_run.hpp"
 #include "run/epstein_run.hpp"
 
 namespace unrest::cli {
@@ -31,6 +33,27 @@ struct RunArgs {
   unsigned threads = 0;
 };
 
+std::filesystem::path output_directory(const RunArgs& args, const std::string& name,
+                                       std::uint64_t seed) {
+  return args.out.empty() ? std::filesystem::path("results") / fmt::format("{}-seed{}", name, seed)
+                          : std::filesystem::path(args.out);
+}
+
+int run_country_scenario(const RunArgs& args) {
+  const scenario::CountryScenario s = load_country_from_args(args.scenario);
+  const std::filesystem::path out = output_directory(args, s.name, s.seed);
+  io::prepare_output_directory(out, args.force);
+  run::CountryRunResult result;
+  {
+    ProgressBar bar(!args.quiet && stderr_is_terminal());
+    result = run::run_country(s, [&bar](std::uint32_t t, std::uint32_t n) { bar.update(t, n); },
+                              {.threads = args.threads});
+  }
+  io::write_country_run(out, s, result, peak_memory_bytes());
+  if (!args.quiet) fmt::print("{}\n{}\n", io::country_terminal_summary(s, result), out.string());
+  return 0;
+}
+
 }  // namespace
 
 Action add_run(CLI::App& app) {
@@ -44,11 +67,9 @@ Action add_run(CLI::App& app) {
                   "Threads for the parallel scheduler (default: all cores); never changes results")
       ->check(CLI::Range(1u, 1024u));
   return [args] {
+    if (names_country_scenario(args->scenario)) return run_country_scenario(*args);
     const scenario::Scenario s = load_from_args(args->scenario);
-    const std::filesystem::path out =
-        args->out.empty()
-            ? std::filesystem::path("results") / fmt::format("{}-seed{}", s.name, s.seed)
-            : std::filesystem::path(args->out);
+    const std::filesystem::path out = output_directory(*args, s.name, s.seed);
     io::prepare_output_directory(out, args->force);
     run::RunResult result;
     {

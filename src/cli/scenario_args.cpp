@@ -1,5 +1,7 @@
 #include "cli/scenario_args.hpp"
 
+#include <fmt/format.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -35,15 +37,41 @@ void add_scenario_args(CLI::App& cmd, ScenarioArgs& args) {
       ->check(CLI::IsMember({"reference", "parallel"}));
 }
 
-scenario::Scenario load_from_args(const ScenarioArgs& args) {
+namespace {
+
+std::vector<scenario::Override> overrides_of(const ScenarioArgs& args) {
   std::vector<scenario::Override> overrides;
   for (const std::string& s : args.sets) overrides.push_back(scenario::parse_override(s));
   if (args.seed) overrides.push_back({"scenario.seed", std::to_string(*args.seed)});
   if (args.periods) overrides.push_back({"scenario.periods", std::to_string(*args.periods)});
   if (args.scheduler) overrides.push_back({"engine.scheduler", *args.scheduler});
+  return overrides;
+}
+
+scenario::LoadOptions load_options() {
   scenario::LoadOptions options;
   options.available_memory = available_memory_bytes();
-  return scenario::load_scenario(args.scenario, overrides, options);
+  return options;
+}
+
+}  // namespace
+
+scenario::Scenario load_from_args(const ScenarioArgs& args) {
+  return scenario::load_scenario(args.scenario, overrides_of(args), load_options());
+}
+
+bool names_country_scenario(const ScenarioArgs& args) {
+  return scenario::is_country_scenario(args.scenario);
+}
+
+scenario::CountryScenario load_country_from_args(const ScenarioArgs& args) {
+  if (args.periods) {
+    throw scenario::InputError(fmt::format(
+        "--periods {}: a country scenario runs from country.start to country.end; change the "
+        "horizon with --set country.end=YYYY-MM-DDTHH:MM",
+        *args.periods));
+  }
+  return scenario::load_country_scenario(args.scenario, overrides_of(args), load_options());
 }
 
 }  // namespace unrest::cli

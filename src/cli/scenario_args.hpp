@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "scenario/country_scenario.hpp"
 #include "scenario/scenario.hpp"
 
 namespace unrest::cli {
@@ -21,5 +22,9 @@ struct ScenarioArgs {
 void add_scenario_args(CLI::App& cmd, ScenarioArgs& args);
 // Loads and validates the scenario, with --seed/--periods/--scheduler applied as overrides last.
 scenario::Scenario load_from_args(const ScenarioArgs& args);
+// Whether the arguments name a country scenario (docs/country-model.md).
+bool names_country_scenario(const ScenarioArgs& args);
+// The same for a country scenario; --periods does not apply (its horizon is country.end).
+scenario::CountryScenario load_country_from_args(const ScenarioArgs& args);
 
 }  // namespace unrest::cli

@@ -12,7 +12,11 @@ Action add_show(CLI::App& app) {
   auto args = std::make_shared<ScenarioArgs>();
   add_scenario_args(*cmd, *args);
   return [args] {
-    fmt::print("{}", load_from_args(*args).effective_toml());
+    if (names_country_scenario(*args)) {
+      fmt::print("{}", load_country_from_args(*args).effective_toml());
+    } else {
+      fmt::print("{}", load_from_args(*args).effective_toml());
+    }
     return 0;
   };
 }

@@ -21,7 +21,11 @@ enum class Purpose : std::uint32_t {
   jail_term = 6,
   release = 7,
   cop_schedule = 8,
-  region_seed = 9,  // the country model: a seed per region's lattice
+  region_seed = 9,     // the country model: a seed per region's lattice
+  exposure = 10,       // a citizen's exposure to the price of fuel
+  conduct = 11,        // an officer's motivation, desertion and use of force
+  reinforcement = 12,  // where arriving and leaving forces stand
+  sites = 13,          // where strategic sites stand
 };
 
 class Stream {

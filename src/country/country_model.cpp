@@ -1,8 +1,11 @@
+// The country model: construction and the order of a period (country_model.hpp).
 #include "country/country_model.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/rng.hpp"
+#include "country/exposure.hpp"
 
 namespace unrest::country {
 
@@ -22,24 +25,85 @@ epstein::ModelIParams CountryModel::region_rules(const CountryParams& params,
   return p;
 }
 
-CountryModel::CountryModel(const CountryParams& params, std::uint64_t seed) {
+CountryModel::CountryModel(const CountryParams& params, std::uint64_t seed)
+    : params_(params),
+      clock_(params.start, params.period_minutes),
+      information_(params_.geography, params.information, params.period_minutes) {
   // A lattice must be at least 2 * floor(vision) + 1 wide for the vision to fit.
   const double vision = std::max(params.rules.citizen_vision, params.rules.cop_vision);
   const int min_side = 2 * static_cast<int>(std::floor(vision)) + 1;
-  const std::vector<Region>& regions = params.geography.regions;
+  const std::vector<Region>& regions = params_.geography.regions;
+  states_.resize(regions.size());
+  // Site guards are police taken off the streets: they stand at their sites, off the lattice.
+  if (params.sites.enabled) {
+    for (const Site& s : params.sites.sites) {
+      SiteState state;
+      state.guards = static_cast<std::uint64_t>(std::llround(s.guards / params.people_per_agent));
+      states_[s.region].guards += state.guards;
+      sites_.push_back(state);
+    }
+  }
   sizes_.reserve(regions.size());
   lattices_.reserve(regions.size());
   for (std::size_t r = 0; r < regions.size(); ++r) {
-    sizes_.push_back(size_region(regions[r].population, params.people_per_agent, params.density,
-                                 params.police_per_100k, min_side));
-    lattices_.emplace_back(region_rules(params, sizes_.back()), region_seed(seed, r));
+    RegionLattice size = size_region(regions[r].population, params.people_per_agent, params.density,
+                                     params.police.per_100k, min_side);
+    initial_police_ += size.police;
+    size.police -= std::min(size.police, states_[r].guards);
+    size.cop_density =
+        static_cast<double>(size.police) / (static_cast<double>(size.side) * size.side);
+    sizes_.push_back(size);
+    lattices_.emplace_back(region_rules(params_, size), region_seed(seed, r),
+                           params.whole_lattice_blocks);
+    const double mean = params.hardship.exposure.empty()
+                            ? (regions[r].oil_gas ? params.hardship.exposure_oil_gas
+                                                  : params.hardship.exposure_other)
+                            : params.hardship.exposure[r];
+    exposure_.push_back(exposure_quantiles(mean, params.hardship.concentration));
+    states_[r].attitude = params.intervention.attitude_initial;
+  }
+  place_sites(seed);
+  legitimacy_ = params.legitimacy.national;
+  home_support_ = params.intervention.home_support_initial;
+  if (params.reserve.enabled) {
+    reserve_left_ =
+        static_cast<std::uint64_t>(std::llround(params.reserve.troops / params.people_per_agent));
+  }
+  if (params.intervention.enabled) {
+    for (const Contingent& c : params.intervention.contingents) {
+      Transit t;
+      t.region = c.region;
+      t.agents = static_cast<std::uint64_t>(std::llround(c.troops / params.people_per_agent));
+      t.troops = true;
+      t.by_air = c.by_air;
+      t.arrival = c.arrival ? std::max<std::uint32_t>(1, clock_.period_of(*c.arrival)) : 0;
+      t.after_request_periods = c.after_request_hours * 60.0 / params.period_minutes;
+      transit_.push_back(t);
+    }
   }
 }
 
+std::uint32_t CountryModel::periods_for_hours(double hours) const {
+  return static_cast<std::uint32_t>(std::ceil(hours * 60.0 / params_.period_minutes - 1e-9));
+}
+
+std::uint64_t CountryModel::agents() const {
+  std::uint64_t n = 0;
+  for (const RegionLattice& s : sizes_) n += s.citizens + s.police;
+  return n;
+}
+
 std::uint64_t CountryModel::step(std::uint32_t period, core::RowBands& rows) {
-  // Regions in turn, each on every thread: a region's blocks are plenty of parallel work.
+  const std::vector<Event>& events = params_.events;
+  while (next_event_ < events.size() && clock_.period_of(events[next_event_].at) <= period) {
+    apply_event(events[next_event_++], period);
+  }
+  move_forces(period);
+  set_conditions(period);
+  // Regions in turn, each on every thread: a region's blocks are the parallel work.
   std::uint64_t updates = 0;
   for (epstein::ParallelModelI& lattice : lattices_) updates += lattice.step(period, rows);
+  observe(period, rows);
   return updates;
 }
 
@@ -53,16 +117,20 @@ std::vector<epstein::Census> CountryModel::census(core::RowBands& rows) const {
 epstein::Census CountryModel::national(const std::vector<epstein::Census>& regions) {
   epstein::Census n;
   double weighted_tension = 0.0;
+  double weighted_legitimacy = 0.0;
   for (const epstein::Census& c : regions) {
     n.quiet += c.quiet;
     n.active += c.active;
     n.jailed += c.jailed;
     n.cops += c.cops;
     weighted_tension += c.tension * static_cast<double>(c.quiet + c.active);
-    n.legitimacy = c.legitimacy;  // national legitimacy: the same in every region for now
+    weighted_legitimacy += c.legitimacy * static_cast<double>(c.quiet + c.active);
   }
   const auto free_citizens = static_cast<double>(n.quiet + n.active);
-  if (free_citizens > 0) n.tension = weighted_tension / free_citizens;
+  if (free_citizens > 0) {
+    n.tension = weighted_tension / free_citizens;
+    n.legitimacy = weighted_legitimacy / free_citizens;
+  }
   return n;
 }
 

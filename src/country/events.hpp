@@ -49,6 +49,13 @@ struct Event {
   EventType type = EventType::price_hike;
   std::string description;
   std::string source;  // where the fact comes from (a URL, or the scenario file)
+  double price = 1.0;  // price events: the price relative to the base (2 = doubled)
 };
+
+// Whether events of this type carry a price.
+inline bool is_price_event(EventType type) {
+  return type == EventType::price_hike || type == EventType::price_rollback ||
+         type == EventType::price_cap;
+}
 
 }  // namespace unrest::country

@@ -21,6 +21,11 @@ template <unsigned kColumns>
 using CsvReader =
     io::CSVReader<kColumns, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>>;
 
+// An InputError for a column missing from the header (line 1): "FILE:1: column 'C': ...".
+[[noreturn]] inline void csv_missing_column(const std::string& path, const std::string& column) {
+  throw InputError(fmt::format("{}:1: column '{}': missing from the header", path, column));
+}
+
 // An InputError for a bad value: "FILE:LINE: column 'C': WHAT".
 [[noreturn]] inline void csv_fail(const std::string& path, unsigned line, const std::string& column,
                                   const std::string& what) {

@@ -2,7 +2,11 @@
 
 #include <fmt/ranges.h>
 
+#include <charconv>
+#include <cmath>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "scenario/csv.hpp"
 
@@ -49,20 +53,36 @@ std::optional<std::pair<int, int>> read_time_of_day(const std::string& text) {
 
 std::vector<country::Event> load_events_csv(const std::string& path,
                                             const country::Geography& geography) {
-  if (!std::filesystem::is_regular_file(path)) {
-    throw InputError(fmt::format("{}: no such events file", path));
-  }
+  std::ifstream in;
+  if (std::filesystem::is_regular_file(path)) in.open(path, std::ios::binary);
+  if (!in.is_open() || !in) throw InputError(fmt::format("{}: no such events file", path));
+  std::ostringstream text;
+  text << in.rdbuf();
   std::vector<country::Event> events;
+  for (CsvEvent& e : read_events_csv(path, text.str(), geography)) {
+    events.push_back(std::move(e.event));
+  }
+  return events;
+}
+
+std::vector<CsvEvent> read_events_csv(const std::string& path, const std::string& text,
+                                      const country::Geography& geography) {
+  std::vector<CsvEvent> events;
   try {
-    CsvReader<6> in(path);
-    in.read_header(io::ignore_extra_column, "date", "time_local", "region_id", "event_type",
-                   "description", "source_url");
+    CsvReader<7> in(path, text.data(), text.data() + text.size());
+    in.read_header(io::ignore_extra_column | io::ignore_missing_column, "date", "time_local",
+                   "region_id", "event_type", "description", "source_url", "price");
+    for (const char* column :
+         {"date", "time_local", "region_id", "event_type", "description", "source_url"}) {
+      if (!in.has_column(column)) csv_missing_column(path, column);
+    }
     std::string date;
     std::string time;
     std::string region;
     std::string type;
+    std::string price;
     country::Event e;
-    while (in.read_row(date, time, region, type, e.description, e.source)) {
+    while (in.read_row(date, time, region, type, e.description, e.source, price)) {
       const unsigned line = in.get_file_line();
       const auto day = country::parse_date_time(date);
       if (!day)
@@ -94,8 +114,24 @@ std::vector<country::Event> load_events_csv(const std::string& path,
                              fmt::join(country::kEventTypeNames, ", ")));
       }
       e.type = *kind;
-      events.push_back(e);
+      CsvEvent row{e, line, !price.empty()};
+      if (row.has_price) {
+        double value = 0.0;
+        const auto [end, ec] = std::from_chars(price.data(), price.data() + price.size(), value);
+        if (ec != std::errc() || end != price.data() + price.size() || !(value > 0.0) ||
+            !std::isfinite(value)) {
+          csv_fail(path, line, "price",
+                   fmt::format("expected a positive number (the price relative to the base), "
+                               "got '{}'",
+                               price));
+        }
+        row.event.price = value;
+      }
+      events.push_back(std::move(row));
+      price.clear();
     }
+  } catch (const io::error::missing_column_in_header& e) {
+    csv_missing_column(path, e.column_name);
   } catch (const io::error::base& err) {
     throw InputError(err.what());  // names the file, the line and the column
   }

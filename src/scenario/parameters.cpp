@@ -104,11 +104,14 @@ const ParamSpec* find_parameter(const std::string& key) {
 }
 
 std::string describe_allowed(const ParamSpec& spec) {
+  if (!spec.allowed.empty()) return spec.allowed;
   switch (spec.type) {
-    case ParamType::real:
+    case ParamType::real: {
+      const char open = spec.exclusive_min ? '(' : '[';
       if (spec.allow_infinity)
-        return fmt::format("a number in [{}, {}], or inf", spec.min, spec.max);
-      return fmt::format("a number in [{}, {}]", spec.min, spec.max);
+        return fmt::format("a number in {}{}, {}], or inf", open, spec.min, spec.max);
+      return fmt::format("a number in {}{}, {}]", open, spec.min, spec.max);
+    }
     case ParamType::integer:
       return fmt::format("an integer in [{}, {}]", static_cast<std::int64_t>(spec.min),
                          static_cast<std::int64_t>(spec.max));

@@ -27,6 +27,8 @@ struct ParamSpec {
   std::string unit;
   std::string description;
   bool allow_infinity = false;  // real only: +inf is accepted (an unlimited jail term)
+  bool exclusive_min = false;   // real only: `min` itself is refused (a scale must be > 0)
+  std::string allowed = {};     // what a text accepts ("a date ..."), for messages; optional
 };
 
 // All parameters of the Epstein scenarios, in the order `unrest show` prints them.

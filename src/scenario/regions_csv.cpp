@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "scenario/csv.hpp"
@@ -23,14 +24,20 @@ std::vector<std::string> split_ids(const std::string& list) {
 }  // namespace
 
 country::Geography load_regions_csv(const std::string& path) {
-  if (!std::filesystem::is_regular_file(path)) {
-    throw InputError(fmt::format("{}: no such regions file", path));
-  }
+  std::ifstream in;
+  if (std::filesystem::is_regular_file(path)) in.open(path, std::ios::binary);
+  if (!in.is_open() || !in) throw InputError(fmt::format("{}: no such regions file", path));
+  std::ostringstream text;
+  text << in.rdbuf();
+  return read_regions_csv(path, text.str());
+}
+
+country::Geography read_regions_csv(const std::string& path, const std::string& text) {
   country::Geography g;
   std::vector<unsigned> line_of;                     // file line of each region
   std::vector<std::vector<std::string>> neighbours;  // by id, resolved below
   try {
-    CsvReader<10> in(path);
+    CsvReader<10> in(path, text.data(), text.data() + text.size());
     in.read_header(io::ignore_extra_column, "id", "name", "type", "capital", "population",
                    "area_km2", "centroid_lat", "centroid_lon", "neighbours", "oil_gas_region");
     country::Region r;
@@ -67,6 +74,8 @@ country::Geography load_regions_csv(const std::string& path) {
       line_of.push_back(line);
       neighbours.push_back(split_ids(neighbour_list));
     }
+  } catch (const io::error::missing_column_in_header& e) {
+    csv_missing_column(path, e.column_name);
   } catch (const io::error::base& e) {
     // The library's message names the file, the line and the column.
     throw InputError(e.what());

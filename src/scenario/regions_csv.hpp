@@ -11,5 +11,7 @@
 namespace unrest::scenario {
 
 country::Geography load_regions_csv(const std::string& path);
+// The same from text already read; `name` (a path, or "builtin:data/...") names it in messages.
+country::Geography read_regions_csv(const std::string& name, const std::string& text);
 
 }  // namespace unrest::scenario

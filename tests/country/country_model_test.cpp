@@ -20,6 +20,7 @@ CountryParams run2_like(std::vector<Region> regions, double people_per_agent) {
   p.geography.regions = std::move(regions);
   p.people_per_agent = people_per_agent;
   p.rules.legitimacy = core::Schedule(0.82);  // run 2's Model I values otherwise
+  switch_off_mechanisms(p);
   return p;
 }
 
@@ -45,6 +46,33 @@ TEST(CountryModel, OneRegionWithNoMechanismIsModelIOnItsLattice) {
     const std::uint64_t b = plain.step(t, rows);
     EXPECT_EQ(a, b) << "period " << t;
     expect_same(country.census(rows)[0], plain.census(rows), t);
+  }
+}
+
+TEST(CountryModel, WithEveryMechanismOffEventsChangeNothingOnEitherScheduler) {
+  for (const bool whole_lattice : {false, true}) {
+    CountryParams params = run2_like({region("only", 20'000)}, 1.0);
+    params.whole_lattice_blocks = whole_lattice;
+    params.start = {2022, 1, 1, 0, 0};
+    for (const EventType type :
+         {EventType::price_hike, EventType::internet_shutdown, EventType::state_of_emergency,
+          EventType::government_resigns, EventType::shoot_to_kill_order, EventType::csto_request}) {
+      Event e;
+      e.at = {2022, 1, 1, 3, 0};
+      e.type = type;
+      e.price = 2.0;
+      params.events.push_back(e);
+    }
+    core::ThreadPool pool(2);
+    core::RowBands rows(pool);
+    CountryModel country(params, 7);
+    epstein::ParallelModelI plain(CountryModel::region_rules(params, country.size_of(0)),
+                                  CountryModel::region_seed(7, 0), whole_lattice);
+    EXPECT_EQ(plain.blocks() == 1, whole_lattice);
+    for (std::uint32_t t = 1; t <= 20; ++t) {
+      EXPECT_EQ(country.step(t, rows), plain.step(t, rows)) << "period " << t;
+      expect_same(country.census(rows)[0], plain.census(rows), t);
+    }
   }
 }
 

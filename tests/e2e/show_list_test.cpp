@@ -6,18 +6,22 @@
 namespace unrest::e2e {
 namespace {
 
-TEST(List, ListsTheFiveEpsteinRuns) {
+TEST(List, ListsTheEpsteinRunsAndTheKazakhstanScenarios) {
   Sandbox box;
   const Result r = box.unrest({"list"});
   EXPECT_EQ(r.status, 0) << r;
   EXPECT_EQ(r.err, "");
   const std::vector<std::string> lines = lines_of(r.out);
-  ASSERT_EQ(lines.size(), 5u) << r;
-  for (int i = 1; i <= 5; ++i) {
-    const std::string name = "epstein-run" + std::to_string(i);
-    const std::string& line = lines[static_cast<std::size_t>(i - 1)];
-    EXPECT_EQ(line.rfind(name + " ", 0), 0u) << line;
-    EXPECT_GT(line.size(), name.size() + 5) << "a description follows the name: " << line;
+  std::vector<std::string> names;
+  for (int i = 1; i <= 5; ++i) names.push_back("epstein-run" + std::to_string(i));
+  for (const char* n : {"", "-early-concessions", "-no-intervention", "-no-rollback",
+                        "-no-shoot-order", "-no-shutdown", "-suppress"}) {
+    names.push_back(std::string("kazakhstan-2022") + n);
+  }
+  ASSERT_EQ(lines.size(), names.size()) << r;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    EXPECT_EQ(lines[i].rfind(names[i] + " ", 0), 0u) << lines[i];
+    EXPECT_GT(lines[i].size(), 36u + 5) << "a description follows the name: " << lines[i];
   }
 }
 

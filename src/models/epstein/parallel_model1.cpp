@@ -16,7 +16,7 @@ bool is_free(Occupant o) {
 
 }  // namespace
 
-ParallelModelI::ParallelModelI(const ModelIParams& params, std::uint64_t seed)
+ParallelModelI::ParallelModelI(const ModelIParams& params, std::uint64_t seed, bool whole_lattice)
     : params_(params),
       seed_(seed),
       citizen_view_(core::Neighbourhood(params.citizen_vision, params.vision_shape)),
@@ -37,8 +37,13 @@ ParallelModelI::ParallelModelI(const ModelIParams& params, std::uint64_t seed)
   // An activation reaches two visions (move, then look); blocks two tiles more than twice
   // that keep concurrent blocks apart even where the last band is short (docs/engine.md).
   const int reach = std::max(citizen_view_.neighbourhood.reach(), cop_view_.neighbourhood.reach());
-  row_bands_ = core::RowBands::bands(w.height, 4 * reach + 16, 8);
-  column_bands_ = core::RowBands::bands(w.width, 4 * reach + 16, 8);
+  if (whole_lattice) {
+    row_bands_ = {0, w.height};
+    column_bands_ = {0, w.width};
+  } else {
+    row_bands_ = core::RowBands::bands(w.height, 4 * reach + 16, 8);
+    column_bands_ = core::RowBands::bands(w.width, 4 * reach + 16, 8);
+  }
 
   place_initial_agents(params, seed, w.site_count(), [this](std::uint32_t site, AgentKind kind) {
     const std::uint32_t id = world_.next_id++;
@@ -89,26 +94,29 @@ std::uint64_t ParallelModelI::step(std::uint32_t period, core::RowBands& rows) {
   for (std::uint32_t i = 3; i > 0; --i) std::swap(waves[i], waves[order.below(i + 1)]);
   // Each block files its arrests and activations under its own index; concatenating them in
   // block order makes the dormant list the same for any thread count, without a sort.
-  std::vector<std::vector<DormantAgent>> jailed(blocks());
-  std::vector<std::uint64_t> activated(blocks(), 0);
-  rows.each_in_waves(row_bands_, column_bands_, waves,
-                     [&](int block, int y0, int y1, int x0, int x1) {
-                       const auto b = static_cast<std::size_t>(block);
-                       activated[b] = run_block(block, y0, y1, x0, x1, period, jailed[b]);
-                     });
+  std::vector<BlockOutput> out(blocks());
+  rows.each_in_waves(
+      row_bands_, column_bands_, waves, [&](int block, int y0, int y1, int x0, int x1) {
+        run_block(block, y0, y1, x0, x1, period, out[static_cast<std::size_t>(block)]);
+      });
   std::uint64_t updates = 0;
-  for (std::size_t b = 0; b < blocks(); ++b) {
-    world_.dormant.insert(world_.dormant.end(), jailed[b].begin(), jailed[b].end());
-    updates += activated[b];
+  tally_ = {};
+  for (const BlockOutput& b : out) {
+    world_.dormant.insert(world_.dormant.end(), b.jailed.begin(), b.jailed.end());
+    updates += b.activated;
+    tally_ += b.tally;
   }
+  // Officers who deserted or were killed have left the lattice.
+  troops_on_duty_ -= tally_.troops_killed;
+  cops_on_duty_ -= tally_.troops_killed + tally_.police_killed + tally_.deserted;
   return updates;
 }
 
 // ---------------------------------------------------------------------------------------------
 // One block: the reference's schedule on the block's agents.
 
-std::uint64_t ParallelModelI::run_block(int block, int y0, int y1, int x0, int x1,
-                                        std::uint32_t period, std::vector<DormantAgent>& jailed) {
+void ParallelModelI::run_block(int block, int y0, int y1, int x0, int x1, std::uint32_t period,
+                               BlockOutput& out) {
   LatticeWorld& w = world_;
   const std::uint8_t now = stamp_of(period);
   // Agents as (row in block) << 16 | column: coordinates without a division per activation.
@@ -134,7 +142,6 @@ std::uint64_t ParallelModelI::run_block(int block, int y0, int y1, int x0, int x
   for (auto k = static_cast<std::uint32_t>(order.size()); k > 1; --k) {
     std::swap(order[k - 1], order[stream.below(k)]);
   }
-  std::uint64_t activated = 0;
   const auto site_of = [&](std::uint32_t packed) {
     return w.site_at(static_cast<int>(packed & 0xFFFFu), y0 + static_cast<int>(packed >> 16));
   };
@@ -151,20 +158,18 @@ std::uint64_t ParallelModelI::run_block(int block, int y0, int y1, int x0, int x
     const std::uint32_t s = w.site_at(x, y);
     // Skip a site whose agent was arrested, or now holds an agent that has acted already.
     if (!is_free(w.occupant[s]) || stamp_[s] == now) continue;
-    activate({s, x, y}, period, jailed);
-    ++activated;
+    activate({s, x, y}, period, out);
+    ++out.activated;
   }
-  return activated;
 }
 
-void ParallelModelI::activate(Position at, std::uint32_t period,
-                              std::vector<DormantAgent>& jailed) {
+void ParallelModelI::activate(Position at, std::uint32_t period, BlockOutput& out) {
   stamp_[at.site] = stamp_of(period);
   const bool cop = world_.occupant[at.site] == Occupant::cop;
-  const bool moves = cop ? params_.cops_move : params_.citizens_move;
+  const bool moves = (cop ? params_.cops_move : params_.citizens_move) && conditions_.movement;
   if (moves && params_.order == ActivationOrder::move_then_act) at = move(at, period);
   if (cop) {
-    act_cop(at, period, jailed);
+    act_cop(at, period, out);
   } else {
     act_citizen(at);
   }
@@ -191,7 +196,7 @@ ParallelModelI::Position ParallelModelI::move(Position from, std::uint32_t perio
 
 void ParallelModelI::act_citizen(Position at) {
   LatticeWorld& w = world_;
-  const double g = grievance(w.hardship[at.site], legitimacy_);
+  const double g = grievance(hardship_now(at.site), legitimacy_) + conditions_.grievance_boost;
   const bool was_active = w.occupant[at.site] == Occupant::active;
   bool active = false;
   if (can_ever_be_active(g, params_.threshold)) {
@@ -201,7 +206,7 @@ void ParallelModelI::act_citizen(Position at) {
     active = true;  // no cop in view: P = 0 under every ratio rule, and G > T
     if (cops > 0) {
       if (was_active && params_.self_count == ActiveSelfCount::once) --others;
-      const double p = probability_.at(cops, 1 + others);
+      const double p = probability_.at(cops, 1 + others) * conditions_.risk_factor;
       active = decides_active(g, w.risk_aversion[at.site], p, params_.threshold);
     }
   }
@@ -214,17 +219,26 @@ void ParallelModelI::act_citizen(Position at) {
   }
 }
 
-void ParallelModelI::act_cop(Position at, std::uint32_t period, std::vector<DormantAgent>& jailed) {
+void ParallelModelI::act_cop(Position at, std::uint32_t period, BlockOutput& out) {
   LatticeWorld& w = world_;
-  core::Stream stream(seed_, core::Purpose::arrest, w.id[at.site], period);
+  const std::uint32_t id = w.id[at.site];
+  core::Stream stream(seed_, core::Purpose::arrest, id, period);
+  core::Stream draws(seed_, core::Purpose::conduct, id, period);
+  const double motivation =
+      is_troop_id(id) ? conditions_.troop_motivation : conditions_.cop_motivation;
+  if (motivation < 1.0 && draws.uniform() >= motivation) return;  // stays put, does nothing
   int x = at.x;
   int y = at.y;
+  if (conditions_.desertion && !is_troop_id(id) && deserts(at, draws, out.tally)) return;
   if (!active_near(lattice_, cop_view_, x, y, stream)) return;
   const std::uint32_t a = w.site_at(x, y);
+  if (conditions_.violence && turns_violent(at, {a, x, y}, draws, out.tally)) return;
   core::Stream term_stream(seed_, core::Purpose::jail_term, w.id[a], period);
   const double term = draw_jail_term(params_.jail_term, params_.max_jail_term, term_stream);
-  jailed.push_back({w.id[a], a, w.hardship[a], w.risk_aversion[a], static_cast<float>(term),
-                    AgentKind::citizen});
+  out.jailed.push_back({w.id[a], a, w.hardship[a], w.risk_aversion[a], static_cast<float>(term),
+                        AgentKind::citizen});
+  ++out.tally.arrests;
+  out.tally.troop_arrests += is_troop_id(id);
   lattice_.clear(kActives, x, y);
   if (params_.jail_mode == JailMode::stay_blocking) {
     w.occupant[a] = Occupant::jailed;

@@ -20,6 +20,7 @@
 #include "core/row_bands.hpp"
 #include "core/site_bitmap.hpp"
 #include "core/site_map.hpp"
+#include "models/epstein/conditions.hpp"
 #include "models/epstein/lattice_queries.hpp"
 #include "models/epstein/lattice_world.hpp"
 #include "models/epstein/model1.hpp"
@@ -31,13 +32,34 @@ namespace unrest::epstein {
 
 class ParallelModelI {
  public:
-  ParallelModelI(const ModelIParams& params, std::uint64_t seed);
+  // `whole_lattice`: one block, the paper's uniform random order over every agent (the
+  // reference scheduler of the country model); otherwise blocks as above.
+  ParallelModelI(const ModelIParams& params, std::uint64_t seed, bool whole_lattice = false);
 
   // One whole period (period >= 1). Returns the agent-updates it performed: activations, as
   // the reference counts them (an agent arrested before its turn is not activated).
   std::uint64_t step(std::uint32_t period, core::RowBands& rows);
 
   Census census(core::RowBands& rows) const;
+
+  // The country model's hooks (conditions.hpp): the conditions of the coming periods, and
+  // what the last period's officers did.
+  void set_conditions(const RegionConditions& conditions);
+  const RegionConditions& conditions() const { return conditions_; }
+  const PeriodTally& last_tally() const { return tally_; }
+  // Officers (or foreign troops) placed on uniformly chosen empty sites before period
+  // `period`, or taken off the lattice uniformly; each returns how many.
+  std::uint64_t add_forces(std::uint64_t count, std::uint32_t period, bool troops);
+  std::uint64_t remove_forces(std::uint64_t count, std::uint32_t period, bool troops);
+  std::uint64_t police_on_duty() const { return cops_on_duty_ - troops_on_duty_; }
+  std::uint64_t troops_on_duty() const { return troops_on_duty_; }
+  // Actives, police and troops in the side × side square from (x0, y0), across the seam.
+  struct Crowd {
+    std::uint64_t actives = 0;
+    std::uint64_t police = 0;
+    std::uint64_t troops = 0;
+  };
+  Crowd crowd_in_square(int x0, int y0, int side) const;
   const LatticeWorld& world() const { return world_; }
   const ModelIParams& params() const { return params_; }
   double legitimacy() const { return legitimacy_; }
@@ -83,12 +105,24 @@ class ParallelModelI {
 
   // The block's free agents not yet activated, in random order, each activated once.
   // Returns the activations performed.
-  std::uint64_t run_block(int block, int y0, int y1, int x0, int x1, std::uint32_t period,
-                          std::vector<DormantAgent>& jailed);
-  void activate(Position at, std::uint32_t period, std::vector<DormantAgent>& jailed);
+  // What one block did: its arrests go to `jailed`, its officers' conduct to `tally`.
+  struct BlockOutput {
+    std::vector<DormantAgent> jailed;
+    PeriodTally tally;
+    std::uint64_t activated = 0;
+  };
+  void run_block(int block, int y0, int y1, int x0, int x1, std::uint32_t period, BlockOutput& out);
+  void activate(Position at, std::uint32_t period, BlockOutput& out);
   Position move(Position from, std::uint32_t period);
+  double hardship_now(std::uint32_t site) const;
   void act_citizen(Position at);
-  void act_cop(Position at, std::uint32_t period, std::vector<DormantAgent>& jailed);
+  void act_cop(Position at, std::uint32_t period, BlockOutput& out);
+  // Mechanism 6: whether the officer at `at` deserts now (it then has left the lattice).
+  bool deserts(Position at, core::Stream& draws, PeriodTally& tally);
+  // Mechanism 7: whether the arrest of the active at `target` turns violent (the officer or
+  // the citizen is then dead and gone); if not, the arrest goes ahead.
+  bool turns_violent(Position at, Position target, core::Stream& draws, PeriodTally& tally);
+  void remove_agent(Position at);
 
   void occupy_bits(Position at);
   void vacate_bits(Position at);
@@ -105,7 +139,12 @@ class ParallelModelI {
   std::vector<int> row_bands_;
   std::vector<int> column_bands_;
 
-  std::uint64_t cops_on_duty_ = 0;
+  std::uint64_t cops_on_duty_ = 0;  // cops and troops on the lattice
+  std::uint64_t troops_on_duty_ = 0;
+  RegionConditions conditions_;
+  double probability_factor_ = 1.0;  // the arrest factor the table was built with
+  PeriodTally tally_;
+  std::uint32_t reinforcement_calls_ = 0;
 };
 
 // Estimated peak memory of a parallel run, for the pre-flight check.

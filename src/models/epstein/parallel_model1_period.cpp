@@ -16,7 +16,8 @@ constexpr std::size_t kDormantChunk = 1 << 16;  // dormant entries per parallel 
 }  // namespace
 
 void ParallelModelI::begin_period(std::uint32_t period, core::RowBands& rows) {
-  legitimacy_ = params_.legitimacy.at(period);
+  legitimacy_ = conditions_.set_legitimacy ? conditions_.legitimacy : params_.legitimacy.at(period);
+  reinforcement_calls_ = 0;
   if (!params_.cop_density.segments().empty()) adjust_cops(period);
   std::vector<DormantAgent>& dormant = world_.dormant;
   // Jail terms count down; the served ones are listed per chunk, then in list order.

@@ -1,0 +1,130 @@
+// Epstein's Model I under the parallel scheduler: the country model's hooks (conditions.hpp).
+// With default conditions none of this changes a decision or draws a number. What officers
+// do here only touches their own site and the site of the active they arrest, both within
+// the reach the blocks are sized for; what the whole lattice does (forces arriving or
+// leaving, crowds at sites) runs between periods, on one thread.
+#include <algorithm>
+#include <cmath>
+
+#include "models/epstein/parallel_model1.hpp"
+
+namespace unrest::epstein {
+
+void ParallelModelI::set_conditions(const RegionConditions& conditions) {
+  conditions_ = conditions;
+  if (conditions_.arrest_factor != probability_factor_) {
+    probability_ = ArrestProbabilityTable(params_.arrest_ratio,
+                                          params_.arrest_constant * conditions_.arrest_factor,
+                                          static_cast<int>(citizen_view_.neighbourhood.size()) + 1);
+    probability_factor_ = conditions_.arrest_factor;
+  }
+}
+
+double ParallelModelI::hardship_now(std::uint32_t site) const {
+  const double h = world_.hardship[site];
+  const std::vector<float>* quantiles = conditions_.exposure_quantiles;
+  if (conditions_.price_shock == 0.0 || quantiles == nullptr || quantiles->empty()) {
+    return conditions_.hardship_baseline == 1.0 ? h : h * conditions_.hardship_baseline;
+  }
+  // The citizen's exposure: a quantile of the region's distribution, the same all its life.
+  core::Stream stream(seed_, core::Purpose::exposure, world_.id[site], 0);
+  const auto q = static_cast<std::size_t>(
+      (static_cast<std::uint64_t>(stream.next_u32()) * quantiles->size()) >> 32);
+  return std::clamp(h * conditions_.hardship_baseline + (*quantiles)[q] * conditions_.price_shock,
+                    0.0, 1.0);
+}
+
+void ParallelModelI::remove_agent(Position at) {
+  vacate_bits(at);
+  world_.occupant[at.site] = Occupant::empty;
+}
+
+bool ParallelModelI::deserts(Position at, core::Stream& draws, PeriodTally& tally) {
+  // An officer has no hardship: its slot counts the activations in a row it was outnumbered.
+  int cops = 0;
+  int actives = 0;
+  count_in_view(lattice_, cop_view_, at.x, at.y, cops, actives);
+  float& outnumbered = world_.hardship[at.site];
+  outnumbered = actives > conditions_.desertion_ratio * cops ? outnumbered + 1.0f : 0.0f;
+  if (outnumbered < static_cast<float>(conditions_.desertion_periods)) return false;
+  if (draws.uniform() >= conditions_.desertion_probability) return false;
+  remove_agent(at);
+  ++tally.deserted;
+  return true;
+}
+
+bool ParallelModelI::turns_violent(Position at, Position target, core::Stream& draws,
+                                   PeriodTally& tally) {
+  int cops = 0;
+  int actives = 0;
+  count_in_view(lattice_, cop_view_, at.x, at.y, cops, actives);
+  const double ratio = static_cast<double>(actives) / std::max(cops, 1);
+  if (ratio < conditions_.crowd_ratio) return false;
+  const bool troop = is_troop_id(world_.id[at.site]);
+  const double officer_dies =
+      std::min(1.0, conditions_.officer_killed * ratio / std::max(conditions_.crowd_ratio, 1e-9));
+  if (draws.uniform() < officer_dies) {
+    remove_agent(at);
+    ++(troop ? tally.troops_killed : tally.police_killed);
+    return true;
+  }
+  const double lethal = troop ? conditions_.troop_lethal_force : conditions_.lethal_force;
+  if (draws.uniform() >= lethal) return false;
+  remove_agent(target);
+  ++tally.citizens_killed;
+  tally.citizens_killed_by_troops += troop;
+  return true;
+}
+
+std::uint64_t ParallelModelI::add_forces(std::uint64_t count, std::uint32_t period, bool troops) {
+  core::Stream stream(seed_, core::Purpose::reinforcement, reinforcement_calls_++, period);
+  std::uint64_t placed = 0;
+  for (; placed < count; ++placed) {
+    const std::uint32_t site = empty_site_anywhere(stream);
+    if (site == kNoSite) break;
+    const std::uint32_t id = world_.next_id++ | (troops ? kTroopIdBit : 0u);
+    place(site, AgentKind::cop, id, {});
+    stamp_[site] = stamp_of(period - 1);  // acts in `period`
+  }
+  cops_on_duty_ += placed;
+  if (troops) troops_on_duty_ += placed;
+  return placed;
+}
+
+std::uint64_t ParallelModelI::remove_forces(std::uint64_t count, std::uint32_t period,
+                                            bool troops) {
+  // (id, site) of the kind on duty, by id: the choice must not depend on where agents stand.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> on_duty;
+  for (std::uint32_t s = 0; s < world_.site_count(); ++s) {
+    if (world_.occupant[s] == Occupant::cop && is_troop_id(world_.id[s]) == troops)
+      on_duty.emplace_back(world_.id[s], s);
+  }
+  std::sort(on_duty.begin(), on_duty.end());
+  core::Stream stream(seed_, core::Purpose::reinforcement, reinforcement_calls_++, period);
+  std::uint64_t removed = 0;
+  for (; removed < count && !on_duty.empty(); ++removed) {
+    const std::uint32_t pick = stream.below(static_cast<std::uint32_t>(on_duty.size()));
+    remove_agent(position_of(on_duty[pick].second));
+    on_duty.erase(on_duty.begin() + pick);
+  }
+  cops_on_duty_ -= removed;
+  if (troops) troops_on_duty_ -= removed;
+  return removed;
+}
+
+ParallelModelI::Crowd ParallelModelI::crowd_in_square(int x0, int y0, int side) const {
+  Crowd crowd;
+  const LatticeWorld& w = world_;
+  for (int dy = 0; dy < side; ++dy) {
+    const int y = (y0 + dy) % w.height;
+    for (int dx = 0; dx < side; ++dx) {
+      const std::uint32_t s = w.site_at((x0 + dx) % w.width, y);
+      const Occupant o = w.occupant[s];
+      crowd.actives += o == Occupant::active;
+      if (o == Occupant::cop) ++(is_troop_id(w.id[s]) ? crowd.troops : crowd.police);
+    }
+  }
+  return crowd;
+}
+
+}  // namespace unrest::epstein
