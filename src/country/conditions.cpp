@@ -2,6 +2,7 @@
 // models/epstein/conditions.hpp applies them inside the rules). A switched-off mechanism
 // leaves its fields at the identity.
 #include <algorithm>
+#include <cmath>
 
 #include "country/country_model.hpp"
 
@@ -21,8 +22,12 @@ double CountryModel::legitimacy_of(std::size_t r) const {
 
 void CountryModel::set_conditions(std::uint32_t period) {
   const int hour = clock_.start_of(period).hour;
+  const double adjust = params_.hardship.adjust_hours > 0
+                            ? 1.0 - std::exp(-period_hours() / params_.hardship.adjust_hours)
+                            : 1.0;
   for (std::size_t r = 0; r < lattices_.size(); ++r) {
-    const RegionState& s = states_[r];
+    RegionState& s = states_[r];
+    s.felt_price += (s.price - s.felt_price) * adjust;
     epstein::RegionConditions c;
     if (params_.legitimacy.enabled) {
       c.set_legitimacy = true;
@@ -30,12 +35,14 @@ void CountryModel::set_conditions(std::uint32_t period) {
     }
     if (params_.hardship.enabled) {
       c.hardship_baseline = params_.hardship.baseline;
-      c.price_shock = params_.hardship.sensitivity * (s.price - 1.0);
+      c.hardship_tail = params_.hardship.tail;
+      c.price_shock = params_.hardship.sensitivity * (s.felt_price - 1.0);
       c.exposure_quantiles = &exposure_[r];
     }
     if (params_.information.enabled) {
-      c.grievance_boost += params_.information.grievance_gain * s.perceived;
-      c.risk_factor = std::max(0.0, 1.0 - params_.information.fear_loss * s.perceived);
+      const double news = 1.0 - std::exp(-s.perceived / params_.information.saturation);
+      c.grievance_boost += params_.information.grievance_gain * news;
+      c.risk_factor = 1.0 - params_.information.fear_loss * news;
     }
     if (params_.emergency.enabled && s.emergency) {
       c.arrest_factor = params_.emergency.arrest_factor;

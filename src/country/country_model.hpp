@@ -22,6 +22,7 @@ namespace unrest::country {
 // What the country knows of a region between periods. Counts are agents.
 struct RegionState {
   double price = 1.0;  // relative to the base
+  double felt_price = 1.0;  // what citizens have met at the pump so far
   bool emergency = false;
   bool shutdown = false;
   double perceived = 0.0;     // a_r, smoothed

@@ -37,7 +37,8 @@ std::vector<double> InformationChannel::instant(const std::vector<double>& activ
     }
     if (weight > 0) media /= weight;
     const double reach = 1.0 - (shutdown[r] ? params_.shutdown_strength : 0.0);
-    a[r] = params_.neighbour_weight * neighbours + params_.media_weight * reach * media;
+    a[r] = params_.own_weight * active_share[r] + params_.neighbour_weight * neighbours +
+           params_.media_weight * reach * media;
   }
   return a;
 }

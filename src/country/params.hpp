@@ -20,8 +20,10 @@ namespace unrest::country {
 // 3. Hardship and price shocks.
 struct HardshipParams {
   bool enabled = true;
+  double tail = 1.0;               // H = 1 − (1 − U)^(1/tail): the rarity of the most deprived
   double baseline = 1.0;          // base hardship H = baseline × U(0, 1): poverty's ceiling
   double sensitivity = 0.5;       // s: hardship += exposure × s × (price / base − 1)
+  double adjust_hours = 24.0;     // the felt price follows the price with this time constant
   double concentration = 4.0;     // κ of the Beta(κμ, κ(1−μ)) exposure distribution
   double exposure_oil_gas = 0.6;  // μ in oil- and gas-producing regions
   double exposure_other = 0.15;   // μ elsewhere
@@ -44,11 +46,14 @@ struct LegitimacyParams {
 // 5. Information between regions.
 struct InformationParams {
   bool enabled = true;
+  double own_weight = 0.0;         // w_o, for the region's own activity: momentum
   double neighbour_weight = 0.5;   // w_n, for land neighbours
   double media_weight = 0.5;       // w_m, national media: every region, by its prominence
   double shutdown_strength = 0.8;  // an internet shutdown multiplies w_m by (1 − this)
-  double grievance_gain = 1.0;     // g_a: G += g_a · a_r
-  double fear_loss = 2.0;          // f: P *= max(0, 1 − f · a_r)
+  // News saturates: S = 1 − exp(−a_r / a_0) in [0, 1).
+  double grievance_gain = 0.01;    // g_a: G += g_a · S, the most news can add
+  double fear_loss = 0.5;          // f: P *= 1 − f · S
+  double saturation = 0.002;       // a_0: the perceived share at which S = 63 %
   double memory_hours = 12.0;      // a_r follows activity with this time constant
 };
 

@@ -124,7 +124,9 @@ class Builder {
     country::HardshipParams& h = p_.hardship;
     h.enabled = flag("hardship.enabled");
     h.baseline = real("hardship.baseline");
+    h.tail = real("hardship.tail");
     h.sensitivity = real("hardship.sensitivity");
+    h.adjust_hours = real("hardship.adjust_hours");
     h.concentration = real("hardship.concentration");
     h.exposure_oil_gas = real("hardship.exposure_oil_gas");
     h.exposure_other = real("hardship.exposure_other");
@@ -141,11 +143,13 @@ class Builder {
 
     country::InformationParams& i = p_.information;
     i.enabled = flag("information.enabled");
+    i.own_weight = real("information.own_weight");
     i.neighbour_weight = real("information.neighbour_weight");
     i.media_weight = real("information.media_weight");
     i.shutdown_strength = real("information.shutdown_strength");
     i.grievance_gain = real("information.grievance_gain");
     i.fear_loss = real("information.fear_loss");
+    i.saturation = real("information.saturation");
     i.memory_hours = real("information.memory_hours");
 
     country::PoliceParams& po = p_.police;

@@ -22,6 +22,9 @@ struct RegionConditions {
   // Mechanism 3: H' = clamp(baseline × H + exposure × price_shock, 0, 1); exposure is a
   // quantile of the region's exposure distribution, picked by the citizen's own stream.
   double hardship_baseline = 1.0;
+  // H is first reshaped to 1 − (1 − H)^(1/tail): tail 1 keeps U(0, 1); larger tails make the
+  // most deprived rarer (P(H > 1 − ε) = ε^tail), so a shock just past the threshold moves few.
+  double hardship_tail = 1.0;
   double price_shock = 0.0;
   const std::vector<float>* exposure_quantiles = nullptr;
   double grievance_boost = 0.0;  // mechanisms 5 and 7: added to G

@@ -21,7 +21,11 @@ void ParallelModelI::set_conditions(const RegionConditions& conditions) {
 }
 
 double ParallelModelI::hardship_now(std::uint32_t site) const {
-  const double h = world_.hardship[site];
+  double h = world_.hardship[site];
+  if (conditions_.hardship_tail != 1.0) {
+    h = 1.0 - (conditions_.hardship_tail == 2.0 ? std::sqrt(1.0 - h)
+                                                 : std::pow(1.0 - h, 1.0 / conditions_.hardship_tail));
+  }
   const std::vector<float>* quantiles = conditions_.exposure_quantiles;
   if (conditions_.price_shock == 0.0 || quantiles == nullptr || quantiles->empty()) {
     return conditions_.hardship_baseline == 1.0 ? h : h * conditions_.hardship_baseline;
