@@ -48,7 +48,7 @@ CountryModel::CountryModel(const CountryParams& params, std::uint64_t seed)
   for (std::size_t r = 0; r < regions.size(); ++r) {
     RegionLattice size = size_region(regions[r].population, params.people_per_agent, params.density,
                                      params.police.per_100k, min_side);
-    initial_police_ += size.police;
+    police_strength_ += size.police;
     size.police -= std::min(size.police, states_[r].guards);
     size.cop_density =
         static_cast<double>(size.police) / (static_cast<double>(size.side) * size.side);

@@ -21,7 +21,7 @@ namespace unrest::country {
 
 // What the country knows of a region between periods. Counts are agents.
 struct RegionState {
-  double price = 1.0;  // relative to the base
+  double price = 1.0;       // relative to the base
   double felt_price = 1.0;  // what citizens have met at the pump so far
   bool emergency = false;
   bool shutdown = false;
@@ -125,7 +125,7 @@ class CountryModel {
   std::uint32_t request_period_ = 0;
   std::uint64_t reserve_left_ = 0;  // agents
   double home_support_ = 0.0;
-  std::uint64_t initial_police_ = 0;
+  std::uint64_t police_strength_ = 0;  // police at the start plus the reserve sent
   CountryRecord record_;
 };
 

@@ -56,7 +56,7 @@ void CountryModel::dispatch_reserve(std::uint32_t period) {
 void CountryModel::arrive(Transit& t, std::uint32_t period) {
   t.arrived = true;
   if (!t.troops) {
-    lattices_[t.region].add_forces(t.agents, period, false);
+    police_strength_ += lattices_[t.region].add_forces(t.agents, period, false);
     return;
   }
   if (withdrawn_) return;
@@ -83,6 +83,7 @@ void CountryModel::arrive(Transit& t, std::uint32_t period) {
         region.troops_guarding += needed;
         lattices_[t.region].add_forces(sites_[s].guards, period, false);
         region.guards -= sites_[s].guards;
+        sites_[s].guards = 0;  // on patrol now: the troops alone guard the site
       }
       break;
     }

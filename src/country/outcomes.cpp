@@ -200,7 +200,7 @@ RunOutcome CountryModel::outcome() const {
     if (site.region == capital)
       capital_hold = std::max(capital_hold, sites_[s].longest_hold * period_hours());
   }
-  const double police = people(static_cast<double>(initial_police_));
+  const double police = people(static_cast<double>(police_strength_));
   const double desertion = police > 0 ? out.deserted / police : 0.0;
   const double active_end =
       record_.national.empty() ? 0.0 : record_.national.back().active / citizens;

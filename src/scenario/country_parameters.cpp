@@ -128,7 +128,7 @@ std::vector<ParamSpec> make_specs() {
       real("hardship.tail", d.hardship.tail, 1, 100, "",
            "Base hardship is 1 - (1 - U)^(1/tail) before the baseline: 1 = uniform (Model I)"),
       share("hardship.baseline", d.hardship.baseline,
-            "Base hardship H = baseline * U(0, 1): poverty's ceiling"),
+            "The largest base hardship: H = baseline * (the tail-shaped U(0, 1))"),
       real("hardship.sensitivity", d.hardship.sensitivity, 0, 100, "",
            "s: hardship += exposure * s * (felt price / base - 1)"),
       real("hardship.adjust_hours", d.hardship.adjust_hours, 0, kMaxHours, "hours",

@@ -22,7 +22,8 @@ TEST(Hardship, APriceShockRaisesActivityOnlyWhereExposureIsNotZero) {
   CountryParams p = synthetic_country();
   p.rules.legitimacy = core::Schedule(0.8);
   p.hardship.enabled = true;
-  p.hardship.baseline = 0.5;  // G = 0.5 U (1 − 0.8) < 0.1 = T before the shock
+  p.hardship.baseline = 0.5;      // G = 0.5 U (1 − 0.8) < 0.1 = T before the shock
+  p.hardship.adjust_hours = 0.0;  // the new price is felt at once
   p.hardship.exposure = {0.8, 0.0, 0.3};
   p.events = {event_at(1, 12, std::nullopt, EventType::price_hike, 2.0)};
   const CountryRecord r = run_country_model(p);
@@ -34,6 +35,31 @@ TEST(Hardship, APriceShockRaisesActivityOnlyWhereExposureIsNotZero) {
   p.events.push_back(event_at(1, 24, std::nullopt, EventType::price_rollback, 1.0));
   const CountryRecord rolled = run_country_model(p);
   for (std::size_t t = 24; t < 48; ++t) EXPECT_EQ(rolled.national[t].active, 0.0) << t;
+}
+
+TEST(Hardship, TheFeltPriceLagsAndARareTailMovesFewer) {
+  CountryParams p = synthetic_country();
+  p.rules.legitimacy = core::Schedule(0.8);
+  p.hardship.enabled = true;
+  p.hardship.baseline = 0.5;
+  p.hardship.adjust_hours = 0.0;
+  p.hardship.exposure = {0.8, 0.0, 0.0};
+  p.events = {event_at(1, 0, 0, EventType::price_hike, 2.0)};
+  const CountryRecord at_once = run_country_model(p);
+  p.hardship.adjust_hours = 12.0;
+  const CountryRecord lagging = run_country_model(p);
+  EXPECT_GT(at_once.regions[0][0].active, 0.0);
+  EXPECT_LT(lagging.regions[0][0].active, at_once.regions[0][0].active / 4);
+  EXPECT_GT(lagging.regions[47][0].active, 0.0);  // felt in the end
+  // With tail 2 the deprived are rarer: a shock that lifts the top fifth of a uniform
+  // hardship past T (0.5 U + 0.8 × 0.5 × 0.25 > 0.5) lifts only the top 4 % (ε² at ε = 0.2).
+  p.hardship.adjust_hours = 0.0;
+  p.events[0].price = 1.25;
+  const CountryRecord uniform = run_country_model(p);
+  p.hardship.tail = 2.0;
+  const CountryRecord rare = run_country_model(p);
+  EXPECT_GT(rare.regions[0][0].active, 0.0);
+  EXPECT_LT(total_active(rare, 0), 0.5 * total_active(uniform, 0));
 }
 
 TEST(Legitimacy, EventsMoveItAndKillingsLowerIt) {

@@ -18,6 +18,7 @@ CountryParams revolt_in_a(std::uint32_t periods = 48) {
   p.rules.legitimacy = core::Schedule(0.8);
   p.hardship.enabled = true;
   p.hardship.baseline = 0.5;
+  p.hardship.adjust_hours = 0.0;
   p.hardship.exposure = {0.9, 0.0, 0.0};
   p.events = {event_at(1, 0, 0, EventType::price_hike, 2.0)};
   return p;

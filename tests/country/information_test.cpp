@@ -50,9 +50,11 @@ TEST(Information, AShutdownSlowsTheSpreadBetweenRegions) {
   p.rules.legitimacy = core::Schedule(0.8);
   p.hardship.enabled = true;
   p.hardship.baseline = 0.5;
+  p.hardship.adjust_hours = 0.0;
   p.hardship.exposure = {0.9, 0.0, 0.0};
   p.information.enabled = true;
-  p.information.grievance_gain = 1.0;
+  p.information.grievance_gain = 0.05;
+  p.information.saturation = 0.02;  // far from saturation: more news, more grievance
   p.information.fear_loss = 0.0;
   p.information.shutdown_strength = 1.0;
   p.events = {testing::event_at(1, 0, 0, EventType::price_hike, 2.0)};

@@ -173,7 +173,9 @@ void ParallelModelI::activate(Position at, std::uint32_t period, BlockOutput& ou
   } else {
     act_citizen(at);
   }
-  if (moves && params_.order == ActivationOrder::act_then_move) move(at, period);
+  // An officer who deserted or was killed in its act has left: nothing is left to move.
+  if (moves && params_.order == ActivationOrder::act_then_move && is_free(world_.occupant[at.site]))
+    move(at, period);
 }
 
 ParallelModelI::Position ParallelModelI::move(Position from, std::uint32_t period) {
@@ -224,12 +226,13 @@ void ParallelModelI::act_cop(Position at, std::uint32_t period, BlockOutput& out
   const std::uint32_t id = w.id[at.site];
   core::Stream stream(seed_, core::Purpose::arrest, id, period);
   core::Stream draws(seed_, core::Purpose::conduct, id, period);
-  const double motivation =
-      is_troop_id(id) ? conditions_.troop_motivation : conditions_.cop_motivation;
-  if (motivation < 1.0 && draws.uniform() >= motivation) return;  // stays put, does nothing
   int x = at.x;
   int y = at.y;
+  // Whether it is outnumbered counts at every activation; whether it acts is its motivation.
   if (conditions_.desertion && !is_troop_id(id) && deserts(at, draws, out.tally)) return;
+  const double motivation =
+      is_troop_id(id) ? conditions_.troop_motivation : conditions_.cop_motivation;
+  if (motivation < 1.0 && draws.uniform() >= motivation) return;  // makes no arrest this period
   if (!active_near(lattice_, cop_view_, x, y, stream)) return;
   const std::uint32_t a = w.site_at(x, y);
   if (conditions_.violence && turns_violent(at, {a, x, y}, draws, out.tally)) return;

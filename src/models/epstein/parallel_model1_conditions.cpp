@@ -23,8 +23,9 @@ void ParallelModelI::set_conditions(const RegionConditions& conditions) {
 double ParallelModelI::hardship_now(std::uint32_t site) const {
   double h = world_.hardship[site];
   if (conditions_.hardship_tail != 1.0) {
-    h = 1.0 - (conditions_.hardship_tail == 2.0 ? std::sqrt(1.0 - h)
-                                                 : std::pow(1.0 - h, 1.0 / conditions_.hardship_tail));
+    h = 1.0 - (conditions_.hardship_tail == 2.0
+                   ? std::sqrt(1.0 - h)
+                   : std::pow(1.0 - h, 1.0 / conditions_.hardship_tail));
   }
   const std::vector<float>* quantiles = conditions_.exposure_quantiles;
   if (conditions_.price_shock == 0.0 || quantiles == nullptr || quantiles->empty()) {
@@ -50,7 +51,7 @@ bool ParallelModelI::deserts(Position at, core::Stream& draws, PeriodTally& tall
   count_in_view(lattice_, cop_view_, at.x, at.y, cops, actives);
   float& outnumbered = world_.hardship[at.site];
   outnumbered = actives > conditions_.desertion_ratio * cops ? outnumbered + 1.0f : 0.0f;
-  if (outnumbered < static_cast<float>(conditions_.desertion_periods)) return false;
+  if (outnumbered < static_cast<float>(std::max(1, conditions_.desertion_periods))) return false;
   if (draws.uniform() >= conditions_.desertion_probability) return false;
   remove_agent(at);
   ++tally.deserted;
