@@ -22,7 +22,7 @@ void add(RegionPeriod& total, const RegionPeriod& r) {
   total.troops_killed += r.troops_killed;
   total.deserted += r.deserted;
   total.engagements += r.engagements;
-  total.sites_seized += r.sites_seized;
+  total.sites_held += r.sites_held;
 }
 
 }  // namespace
@@ -99,7 +99,7 @@ void CountryModel::observe(std::uint32_t period, core::RowBands& rows) {
     p.engagements =
         people(static_cast<double>(s.totals.troop_arrests + s.totals.citizens_killed_by_troops));
     for (std::size_t k = 0; k < sites_.size(); ++k) {
-      p.sites_seized += params_.sites.sites[k].region == r && sites_[k].seized;
+      p.sites_held += params_.sites.sites[k].region == r && sites_[k].seized;
     }
     p.legitimacy = census[r].legitimacy;
     p.perceived = s.perceived;

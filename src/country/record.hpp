@@ -17,16 +17,16 @@ namespace unrest::country {
 struct RegionPeriod {
   double quiet = 0;
   double active = 0;
-  double jailed = 0;               // in jail now
-  double police = 0;               // on the streets (not guarding a site)
-  double troops = 0;               // foreign troops present (guarding or patrolling)
-  double detained = 0;             // cumulative arrests
-  double citizens_killed = 0;      // cumulative
-  double police_killed = 0;        // cumulative
-  double troops_killed = 0;        // cumulative
-  double deserted = 0;             // cumulative
-  double engagements = 0;          // cumulative arrests and killings by foreign troops
-  std::uint32_t sites_seized = 0;  // held by protesters now
+  double jailed = 0;             // in jail now
+  double police = 0;             // on the streets (not guarding a site)
+  double troops = 0;             // foreign troops present (guarding or patrolling)
+  double detained = 0;           // cumulative arrests
+  double citizens_killed = 0;    // cumulative
+  double police_killed = 0;      // cumulative
+  double troops_killed = 0;      // cumulative
+  double deserted = 0;           // cumulative
+  double engagements = 0;        // cumulative arrests and killings by foreign troops
+  std::uint32_t sites_held = 0;  // held by protesters now
   double legitimacy = 0;
   double perceived = 0;  // a_r: activity perceived elsewhere (0 for the nation)
   double attitude = 0;   // share favourable to the intervener

@@ -22,7 +22,7 @@ using scenario::CountryScenario;
 
 constexpr const char* kColumns =
     "quiet,active,jailed,police,troops,detained,citizens_killed,police_killed,troops_killed,"
-    "deserted,engagements,sites_seized,legitimacy,attitude";
+    "deserted,engagements,sites_held,legitimacy,attitude";
 
 // One comment line identifying the run; read with e.g. pandas.read_csv(path, comment="#").
 std::string provenance_line(const CountryScenario& s) {
@@ -138,7 +138,7 @@ void append_columns(std::string& out, const RegionPeriod& p) {
                  amount(p.quiet), amount(p.active), amount(p.jailed), amount(p.police),
                  amount(p.troops), amount(p.detained), amount(p.citizens_killed),
                  amount(p.police_killed), amount(p.troops_killed), amount(p.deserted),
-                 amount(p.engagements), p.sites_seized, share(p.legitimacy), share(p.attitude));
+                 amount(p.engagements), p.sites_held, share(p.legitimacy), share(p.attitude));
 }
 
 // Per region: how many times its sites were seized, and for how many hours they were held.
@@ -218,7 +218,7 @@ std::string region_summary_csv(const CountryScenario& s, const run::CountryRunRe
   std::string out = provenance_line(s);
   out +=
       "region,name,population,joined_at,peak_active,peak_at,detained,citizens_killed,"
-      "police_killed,troops_killed,deserted,sites_seized,site_hours_held\n";
+      "police_killed,troops_killed,deserted,seizures,site_hours_held\n";
   for (std::size_t g = 0; g < rec.region_summaries.size(); ++g) {
     const country::RegionSummary& sum = rec.region_summaries[g];
     const std::string name = g < regions.size() ? regions[g].name : std::string();
@@ -259,6 +259,8 @@ std::string country_summary_json(const CountryScenario& s, const run::CountryRun
                    {"chain", s.chain},
                    {"sha256", s.source_sha256},
                    {"text", s.source_text}};
+  // Every effective value, the base's included (a scenario built by hand has none to render).
+  if (!s.values.empty()) j["scenario"]["effective"] = s.effective_toml();
   nlohmann::ordered_json overrides = nlohmann::ordered_json::array();
   for (const scenario::Override& o : s.overrides) overrides.push_back(o.key + "=" + o.value);
   j["overrides"] = overrides;
@@ -304,7 +306,7 @@ std::string country_summary_json(const CountryScenario& s, const run::CountryRun
          {"police_killed", json_amount(sum.police_killed)},
          {"troops_killed", json_amount(sum.troops_killed)},
          {"deserted", json_amount(sum.deserted)},
-         {"sites_seized", sites.seized[g]},
+         {"seizures", sites.seized[g]},
          {"site_hours_held", json_amount(sites.hours[g])}});
   }
   j["regions"] = region_list;

@@ -15,12 +15,12 @@
 namespace unrest::io {
 
 // time,period,quiet,active,jailed,police,troops,detained,citizens_killed,police_killed,
-// troops_killed,deserted,engagements,sites_seized,legitimacy,attitude: one row per period.
+// troops_killed,deserted,engagements,sites_held,legitimacy,attitude: one row per period.
 std::string national_csv(const scenario::CountryScenario& s, const run::CountryRunResult& r);
 // time,period,region,<the national columns>,perceived: one row per period per region.
 std::string regions_csv(const scenario::CountryScenario& s, const run::CountryRunResult& r);
 // region,name,population,joined_at,peak_active,peak_at,detained,citizens_killed,police_killed,
-// troops_killed,deserted,sites_seized,site_hours_held: one row per region.
+// troops_killed,deserted,sites_held,site_hours_held: one row per region.
 std::string region_summary_csv(const scenario::CountryScenario& s, const run::CountryRunResult& r);
 // site,region,times_seized,first_seized_at,hours_held,held_at_end: one row per site.
 std::string sites_csv(const scenario::CountryScenario& s, const run::CountryRunResult& r);

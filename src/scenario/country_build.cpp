@@ -382,6 +382,14 @@ class Builder {
           fail(field_origin(e, "arrival"), e.label + ".arrival",
                fmt::format("expected a date and time YYYY-MM-DDTHH:MM, got '{}'", arrival));
         }
+        if (k.arrival->minutes() < p_.start.minutes() ||
+            k.arrival->minutes() >=
+                p_.start.minutes() + std::int64_t{p_.periods} * p_.period_minutes) {
+          fail(field_origin(e, "arrival"), e.label + ".arrival",
+               fmt::format("arrival outside the horizon, which starts at {} and has {} periods: "
+                           "expected a time in it, got {}",
+                           p_.start.iso(), p_.periods, k.arrival->iso()));
+        }
       }
       k.after_request_hours = real_of(e, "after_request_hours");
       k.by_air = std::get<bool>(e.fields.at("by_air"));

@@ -29,7 +29,7 @@ const std::set<std::string> kOutputFiles{"national.csv", "regions.csv",  "region
                                          "sites.csv",    "summary.json", "report.md"};
 const std::string kNationalHeader =
     "time,period,quiet,active,jailed,police,troops,detained,citizens_killed,police_killed,"
-    "troops_killed,deserted,engagements,sites_seized,legitimacy,attitude";
+    "troops_killed,deserted,engagements,sites_held,legitimacy,attitude";
 
 Result run_ok(const Sandbox& box, const std::vector<std::string>& args) {
   Result r = box.unrest(args);

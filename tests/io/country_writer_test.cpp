@@ -75,8 +75,8 @@ run::CountryRunResult hand_made_result() {
     country::RegionPeriod south = period(0, 0.81);
     country::RegionPeriod nation = period(active, 0.8);
     if (i == 1) {
-      north.sites_seized = 1;
-      nation.sites_seized = 1;
+      north.sites_held = 1;
+      nation.sites_held = 1;
       north.citizens_killed = 40;
       nation.citizens_killed = 40;
     }
@@ -141,7 +141,7 @@ TEST(CountryWriter, NationalCsv) {
   EXPECT_EQ(l[0], provenance());
   EXPECT_EQ(l[1],
             "time,period,quiet,active,jailed,police,troops,detained,citizens_killed,police_killed,"
-            "troops_killed,deserted,engagements,sites_seized,legitimacy,attitude");
+            "troops_killed,deserted,engagements,sites_held,legitimacy,attitude");
   // Each row is stamped with the end of its period.
   EXPECT_EQ(l[2], "2022-01-01T01:00,1,980,20,20,40,0,60,0,0,0,0,0,0,0.800000,0.500000");
   EXPECT_EQ(l[3], "2022-01-01T02:00,2,960,40,20,40,0,60,40,0,0,0,0,1,0.800000,0.500000");
@@ -154,7 +154,7 @@ TEST(CountryWriter, RegionsCsv) {
   EXPECT_EQ(l[0], provenance());
   EXPECT_EQ(l[1],
             "time,period,region,quiet,active,jailed,police,troops,detained,citizens_killed,"
-            "police_killed,troops_killed,deserted,engagements,sites_seized,legitimacy,attitude,"
+            "police_killed,troops_killed,deserted,engagements,sites_held,legitimacy,attitude,"
             "perceived");
   EXPECT_EQ(l[2],
             "2022-01-01T01:00,1,north,980,20,20,40,0,60,0,0,0,0,0,0,0.790000,0.500000,"
@@ -169,7 +169,7 @@ TEST(CountryWriter, RegionSummaryCsv) {
   EXPECT_EQ(l[0], provenance());
   EXPECT_EQ(l[1],
             "region,name,population,joined_at,peak_active,peak_at,detained,citizens_killed,"
-            "police_killed,troops_killed,deserted,sites_seized,site_hours_held");
+            "police_killed,troops_killed,deserted,seizures,site_hours_held");
   // Joined in period 2: the end of period 2. A name with a comma is quoted.
   EXPECT_EQ(l[2],
             "north,\"North, the oblast\",1250000,2022-01-01T02:00,60,2022-01-01T03:00,60,40,0,0,"
@@ -234,7 +234,7 @@ TEST(CountryWriter, SummaryJson) {
   ASSERT_EQ(regions.size(), 2u);
   EXPECT_EQ(regions[0].at("id"), "north");
   EXPECT_EQ(regions[0].at("joined_at"), "2022-01-01T02:00");
-  EXPECT_EQ(regions[0].at("sites_seized"), 1);
+  EXPECT_EQ(regions[0].at("seizures"), 1);
   EXPECT_EQ(regions[1].at("id"), "south");
   EXPECT_TRUE(regions[1].at("joined_at").is_null());
   ASSERT_EQ(j.at("sites").size(), 2u);

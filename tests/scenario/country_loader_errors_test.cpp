@@ -130,6 +130,18 @@ TEST(CountryLoader, APriceIsRequiredOnPriceEventsAndRefusedOnOthers) {
   EXPECT_EQ(s.params.events[1].type, EventType::internet_shutdown);
 }
 
+TEST(CountryLoader, AContingentArrivingOutsideTheHorizonIsRefused) {
+  expect_error(head() + R"(
+[[intervention.contingents]]
+country = "Late"
+region = "east"
+troops = 100
+arrival = "2030-01-01T00:00"
+)",
+               {"test.toml:", "key 'intervention.contingents[1].arrival'",
+                "arrival outside the horizon", "got 2030-01-01T00:00"});
+}
+
 TEST(CountryLoader, AContingentThatDoesNotFitIsRefused) {
   // East: 100,000 people at scale 100 is 1,000 citizens and 4 police (445 officers) on a 38 x 38
   // lattice: 440 empty sites.

@@ -133,7 +133,7 @@ TEST(CountryLoader, AppliesEveryKindOfOverride) {
                                                 {"hardship.enabled", "false"},
                                                 {"hardship.exposure.east", "0.7"},
                                                 {"legitimacy.offset.west", "-0.1"},
-                                                {"country.end", "2022-01-06 00:00"}});
+                                                {"country.end", "2022-01-07 00:00"}});
   const country::CountryParams& p = s.params;
   EXPECT_EQ(p.people_per_agent, 10.0);
   EXPECT_EQ(s.seed, 3u);
@@ -148,7 +148,7 @@ TEST(CountryLoader, AppliesEveryKindOfOverride) {
   EXPECT_FALSE(p.hardship.enabled);
   EXPECT_EQ(p.hardship.exposure, (std::vector<double>{0.9, 0.7, 0.15}));
   EXPECT_EQ(p.legitimacy.offset, (std::vector<double>{-0.1, 0.0, 0.05}));
-  EXPECT_EQ(p.periods, 120u);
+  EXPECT_EQ(p.periods, 144u);
   EXPECT_EQ(s.overrides.size(), 12u);
   // After the whole chain: over a child's own value too.
   EXPECT_EQ(load_country_scenario(data("child_one_key.toml"), {{"hardship.sensitivity", "0.2"}})
