@@ -334,11 +334,20 @@ const std::vector<ParamSpec>& country_parameter_specs() {
   return specs;
 }
 
-const ParamSpec* find_country_parameter(const std::string& key) {
-  for (const ParamSpec& s : country_parameter_specs()) {
+namespace {
+
+template <class Spec>
+const Spec* find_by_key(const std::vector<Spec>& specs, const std::string& key) {
+  for (const Spec& s : specs) {
     if (s.key == key) return &s;
   }
   return nullptr;
+}
+
+}  // namespace
+
+const ParamSpec* find_country_parameter(const std::string& key) {
+  return find_by_key(country_parameter_specs(), key);
 }
 
 const std::vector<ParamSpec>& country_region_table_specs() {
@@ -347,10 +356,7 @@ const std::vector<ParamSpec>& country_region_table_specs() {
 }
 
 const ParamSpec* find_country_region_table(const std::string& key) {
-  for (const ParamSpec& s : country_region_table_specs()) {
-    if (s.key == key) return &s;
-  }
-  return nullptr;
+  return find_by_key(country_region_table_specs(), key);
 }
 
 const std::vector<ListSpec>& country_list_specs() {
@@ -359,10 +365,7 @@ const std::vector<ListSpec>& country_list_specs() {
 }
 
 const ListSpec* find_country_list(const std::string& key) {
-  for (const ListSpec& s : country_list_specs()) {
-    if (s.key == key) return &s;
-  }
-  return nullptr;
+  return find_by_key(country_list_specs(), key);
 }
 
 std::vector<std::string> country_sections() {

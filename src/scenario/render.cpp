@@ -18,11 +18,7 @@ std::string Scenario::effective_toml() const {
       section = this_section;
       out += fmt::format("\n[{}]\n", section);
     }
-    const std::string unit = spec.unit.empty() ? "" : fmt::format(" ({})", spec.unit);
-    out += fmt::format("# {}{}. Allowed: {}. Default: {}.\n", spec.description, unit,
-                       describe_allowed(spec), value_text(spec.default_value));
-    out += fmt::format("{} = {}\n", spec.key.substr(spec.key.find('.') + 1),
-                       value_text(values.at(spec.key)));
+    out += documented_key(spec, values.at(spec.key));
   }
   return out;
 }

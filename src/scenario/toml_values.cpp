@@ -206,4 +206,11 @@ std::string value_text(const Value& value) {
   return std::visit(Visitor{}, value);
 }
 
+std::string documented_key(const ParamSpec& spec, const Value& value) {
+  const std::string unit = spec.unit.empty() ? "" : fmt::format(" ({})", spec.unit);
+  return fmt::format("# {}{}. Allowed: {}. Default: {}.\n{} = {}\n", spec.description, unit,
+                     describe_allowed(spec), value_text(spec.default_value),
+                     spec.key.substr(spec.key.find('.') + 1), value_text(value));
+}
+
 }  // namespace unrest::scenario

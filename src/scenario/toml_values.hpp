@@ -26,6 +26,9 @@ toml::table parse_toml(const std::string& source, const std::string& text);
 
 // TOML text of a value: 0.5, 30.0, inf, "mesa", true, an array of schedule segments.
 std::string value_text(const Value& value);
+// A key as `unrest show` prints it: a comment with its description, unit, range and default,
+// then `name = value`.
+std::string documented_key(const ParamSpec& spec, const Value& value);
 // A TOML basic string, escaped.
 std::string quoted(const std::string& s);
 // A real as TOML: always with a '.', an exponent or inf.
