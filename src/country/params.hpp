@@ -20,7 +20,7 @@ namespace unrest::country {
 // 3. Hardship and price shocks.
 struct HardshipParams {
   bool enabled = true;
-  double tail = 1.0;               // H = 1 − (1 − U)^(1/tail): the rarity of the most deprived
+  double tail = 1.0;              // H = 1 − (1 − U)^(1/tail): the rarity of the most deprived
   double baseline = 1.0;          // base hardship H = baseline × U(0, 1): poverty's ceiling
   double sensitivity = 0.5;       // s: hardship += exposure × s × (price / base − 1)
   double adjust_hours = 24.0;     // the felt price follows the price with this time constant
@@ -51,10 +51,10 @@ struct InformationParams {
   double media_weight = 0.5;       // w_m, national media: every region, by its prominence
   double shutdown_strength = 0.8;  // an internet shutdown multiplies w_m by (1 − this)
   // News saturates: S = 1 − exp(−a_r / a_0) in [0, 1).
-  double grievance_gain = 0.01;    // g_a: G += g_a · S, the most news can add
-  double fear_loss = 0.5;          // f: P *= 1 − f · S
-  double saturation = 0.002;       // a_0: the perceived share at which S = 63 %
-  double memory_hours = 12.0;      // a_r follows activity with this time constant
+  double grievance_gain = 0.01;  // g_a: G += g_a · S, the most news can add
+  double fear_loss = 0.5;        // f: P *= 1 − f · S
+  double saturation = 0.002;     // a_0: the perceived share at which S = 63 %
+  double memory_hours = 12.0;    // a_r follows activity with this time constant
 };
 
 // 6. Security forces.

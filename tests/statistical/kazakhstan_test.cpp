@@ -26,7 +26,9 @@ std::size_t region_index(const scenario::CountryScenario& s, const std::string& 
 }
 
 // Periods are hours from 2022-01-01T00:00: period p ends at hour p.
-std::uint32_t end_of_day(int day) { return static_cast<std::uint32_t>(24 * day); }
+std::uint32_t end_of_day(int day) {
+  return static_cast<std::uint32_t>(24 * day);
+}
 
 TEST(Kazakhstan2022, ProtestStartsInMangystauSpreadsPeaksAndFallsAfterTheAllianceArrives) {
   const scenario::CountryScenario s = scenario::load_country_scenario("kazakhstan-2022");
