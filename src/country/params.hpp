@@ -21,8 +21,8 @@ namespace unrest::country {
 struct HardshipParams {
   bool enabled = true;
   double tail = 1.0;              // H = 1 − (1 − U)^(1/tail): the rarity of the most deprived
-  double baseline = 1.0;          // base hardship H = baseline × U(0, 1): poverty's ceiling
-  double sensitivity = 0.5;       // s: hardship += exposure × s × (price / base − 1)
+  double baseline = 1.0;          // H = baseline × (tail-shaped U): poverty's ceiling
+  double sensitivity = 0.5;       // s: H += exposure × s × (felt price / base − 1)
   double adjust_hours = 24.0;     // the felt price follows the price with this time constant
   double concentration = 4.0;     // κ of the Beta(κμ, κ(1−μ)) exposure distribution
   double exposure_oil_gas = 0.6;  // μ in oil- and gas-producing regions
