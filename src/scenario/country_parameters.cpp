@@ -17,17 +17,23 @@ const char* const kDateTime = "a date and time YYYY-MM-DDTHH:MM (or YYYY-MM-DD H
 const char* const kRegionOrEmpty =
     "an id of the regions file, or \"\" for the most populous region";
 
-ParamSpec real(std::string key, double def, double min, double max, std::string unit,
-               std::string description) {
+// A number of either type within [min, max].
+ParamSpec ranged(std::string key, ParamType type, Value def, double min, double max,
+                 std::string unit, std::string description) {
   ParamSpec s;
   s.key = std::move(key);
-  s.type = ParamType::real;
-  s.default_value = def;
+  s.type = type;
+  s.default_value = std::move(def);
   s.min = min;
   s.max = max;
   s.unit = std::move(unit);
   s.description = std::move(description);
   return s;
+}
+ParamSpec real(std::string key, double def, double min, double max, std::string unit,
+               std::string description) {
+  return ranged(std::move(key), ParamType::real, def, min, max, std::move(unit),
+                std::move(description));
 }
 // A real that must be above `min`: (min, max].
 ParamSpec positive(std::string key, double def, double max, std::string unit,
@@ -41,15 +47,8 @@ ParamSpec share(std::string key, double def, std::string description) {
 }
 ParamSpec integer(std::string key, std::int64_t def, double min, double max, std::string unit,
                   std::string description) {
-  ParamSpec s;
-  s.key = std::move(key);
-  s.type = ParamType::integer;
-  s.default_value = def;
-  s.min = min;
-  s.max = max;
-  s.unit = std::move(unit);
-  s.description = std::move(description);
-  return s;
+  return ranged(std::move(key), ParamType::integer, def, min, max, std::move(unit),
+                std::move(description));
 }
 ParamSpec boolean(std::string key, bool def, std::string description) {
   ParamSpec s;
