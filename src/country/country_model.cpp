@@ -77,7 +77,7 @@ CountryModel::CountryModel(const CountryParams& params, std::uint64_t seed)
       t.troops = true;
       t.by_air = c.by_air;
       t.arrival = c.arrival ? std::max<std::uint32_t>(1, clock_.period_of(*c.arrival)) : 0;
-      t.after_request_periods = c.after_request_hours * 60.0 / params.period_minutes;
+      t.after_request_hours = c.after_request_hours;
       transit_.push_back(t);
     }
   }

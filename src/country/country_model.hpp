@@ -57,7 +57,7 @@ struct Transit {
   bool troops = false;
   bool by_air = false;
   bool arrived = false;
-  double after_request_periods = 0.0;
+  double after_request_hours = 0.0;
 };
 
 class CountryModel {

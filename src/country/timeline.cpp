@@ -2,7 +2,6 @@
 // timeline order. Observations (protest_start, csto_arrival, withdrawal_progress) record what
 // happened and change nothing: the model must produce them, not be told them.
 #include <algorithm>
-#include <cmath>
 
 #include "country/country_model.hpp"
 
@@ -54,8 +53,7 @@ void CountryModel::apply_event(const Event& e, std::uint32_t period) {
         request_period_ = period;
         for (Transit& t : transit_) {
           if (t.troops && t.arrival == 0) {
-            t.arrival =
-                period + static_cast<std::uint32_t>(std::ceil(t.after_request_periods - 1e-9));
+            t.arrival = period + periods_for_hours(t.after_request_hours);
           }
         }
       }
