@@ -13,6 +13,7 @@
 #include "core/large_vector.hpp"
 #include "core/neighbourhood.hpp"
 #include "core/rng.hpp"
+#include "core/select_bit.hpp"
 
 namespace unrest::core {
 
@@ -161,5 +162,88 @@ class SiteBitmap {
   std::size_t row_stride_ = 0;        // words per tile row: tiles per row × planes
   LargeVector<std::uint64_t> words_;  // huge pages: the rules read it at random
 };
+
+// The interior paths are inline: they are the hot path of every activation, and inlined into
+// it they measured 5 % faster than called across translation units.
+//
+// The interior loops, with the tile span and plane count as compile-time constants where
+// they match the common case (vision up to 7 covers at most 3 × 3 tiles; Model I has three
+// planes), so that the loops unroll and the tile index needs no division. kSpan = 0 and
+// kPlanes = 0 mean "read them at run time".
+template <int kSpan, int kPlanes>
+inline void SiteBitmap::count_interior_impl(const TileMasks& masks, Plane a, Plane b, int x, int y,
+                                            int& in_a, int& in_b) const {
+  const int span = kSpan > 0 ? kSpan : masks.span_;
+  const std::size_t planes = kPlanes > 0 ? static_cast<std::size_t>(kPlanes) : planes_;
+  const int last_i = masks.axis_[x & 7].tiles - 1;
+  const int last_j = masks.axis_[y & 7].tiles - 1;
+  const std::uint64_t* first = first_word(masks, x, y);
+  const std::uint64_t* m = mask_table(masks, x, y);
+  int total_a = 0;
+  int total_b = 0;
+  for (int j = 0; j < span; ++j) {
+    const std::uint64_t* row = first + static_cast<std::size_t>(std::min(j, last_j)) * row_stride_;
+    for (int i = 0; i < span; ++i, ++m) {
+      const std::uint64_t* tile = row + static_cast<std::size_t>(std::min(i, last_i)) * planes;
+      total_a += std::popcount(tile[a.index] & *m);
+      total_b += std::popcount(tile[b.index] & *m);
+    }
+  }
+  in_a = total_a;
+  in_b = total_b;
+}
+
+inline void SiteBitmap::count_interior(const TileMasks& masks, Plane a, Plane b, int x, int y,
+                                       int& in_a, int& in_b) const {
+  if (masks.span_ == 3 && planes_ == 3)
+    return count_interior_impl<3, 3>(masks, a, b, x, y, in_a, in_b);
+  count_interior_impl<0, 0>(masks, a, b, x, y, in_a, in_b);
+}
+
+template <int kSpan, int kPlanes>
+inline int SiteBitmap::pick_interior_impl(const TileMasks& masks, Plane p, int& x, int& y,
+                                          Stream& stream, std::uint64_t flip) const {
+  // Gather the candidate bits of each tile once, then choose among them.
+  constexpr int kMaxTiles = TileMasks::kMaxSpan * TileMasks::kMaxSpan;
+  std::uint64_t candidates[kMaxTiles];
+  int before[kMaxTiles];  // candidates in the tiles before this one
+  const int span = kSpan > 0 ? kSpan : masks.span_;
+  const std::size_t planes = kPlanes > 0 ? static_cast<std::size_t>(kPlanes) : planes_;
+  const int last_i = masks.axis_[x & 7].tiles - 1;
+  const int last_j = masks.axis_[y & 7].tiles - 1;
+  const std::uint64_t* first = first_word(masks, x, y) + p.index;
+  const std::uint64_t* m = mask_table(masks, x, y);
+  int tiles = 0;
+  int total = 0;
+  for (int j = 0; j < span; ++j) {
+    const std::uint64_t* row = first + static_cast<std::size_t>(std::min(j, last_j)) * row_stride_;
+    for (int i = 0; i < span; ++i, ++tiles) {
+      const std::uint64_t c =
+          (row[static_cast<std::size_t>(std::min(i, last_i)) * planes] ^ flip) & m[tiles];
+      candidates[tiles] = c;
+      before[tiles] = total;
+      total += std::popcount(c);
+    }
+  }
+  if (total == 0) return 0;
+  const int k = static_cast<int>(stream.below(static_cast<std::uint32_t>(total)));
+  // The chosen tile is the last with at most k candidates before it (it is never empty: the
+  // tile after an empty one has as many before it).
+  int t = 0;
+  for (int q = 1; q < tiles; ++q) t += before[q] <= k;
+  const int bit = nth_set_bit(candidates[t], k - before[t]);
+  const int tile_x = (x >> 3) + masks.axis_[x & 7].first_tile + t % span;
+  const int tile_y = (y >> 3) + masks.axis_[y & 7].first_tile + t / span;
+  x = tile_x * 8 + (bit & 7);
+  y = tile_y * 8 + (bit >> 3);
+  return total;
+}
+
+inline int SiteBitmap::pick_interior(const TileMasks& masks, Plane p, int& x, int& y,
+                                     Stream& stream, std::uint64_t flip) const {
+  if (masks.span_ == 3 && planes_ == 3)
+    return pick_interior_impl<3, 3>(masks, p, x, y, stream, flip);
+  return pick_interior_impl<0, 0>(masks, p, x, y, stream, flip);
+}
 
 }  // namespace unrest::core

@@ -32,7 +32,9 @@ TEST(SiteMap, FindsWhatWasInsertedAndNothingElse) {
 
 // Backward-shift deletion must keep every remaining key reachable, also across probe runs
 // that wrap around the end of the table and through growth: checked against std::map over
-// many random operations on a small key range (so that runs are long and keys recur).
+// many random operations on a small key range (so that runs are long and keys recur). Half
+// the insertions are deferred (insert_later), so keys also move between the batch and the
+// table while they are found, reassigned and erased.
 TEST(SiteMap, AgreesWithAReferenceMapUnderRandomInsertsAndErases) {
   SiteMap m;
   std::map<std::uint32_t, std::uint32_t> reference;
@@ -44,7 +46,11 @@ TEST(SiteMap, AgreesWithAReferenceMapUnderRandomInsertsAndErases) {
       reference.erase(key);
     } else {
       const std::uint32_t value = s.next_u32() >> 1;
-      m.insert_or_assign(key, value);
+      if (s.below(2) == 0) {
+        m.insert_or_assign(key, value);
+      } else {
+        m.insert_later(key, value);
+      }
       reference[key] = value;
     }
     if (step % 997 == 0) {
@@ -56,6 +62,25 @@ TEST(SiteMap, AgreesWithAReferenceMapUnderRandomInsertsAndErases) {
       }
     }
   }
+}
+
+TEST(SiteMap, DeferredInsertionsAreFoundAtOnceAndSurviveTheirBatch) {
+  SiteMap m;
+  m.insert_or_assign(5, 50);
+  m.insert_later(5, 51);  // reassigns a key already in the table
+  EXPECT_EQ(m.find(5), 51u);
+  EXPECT_EQ(m.size(), 1u);
+  for (std::uint32_t k = 100; k < 200; ++k) m.insert_later(k, k + 1);  // several batches
+  EXPECT_EQ(m.size(), 101u);
+  for (std::uint32_t k = 100; k < 200; ++k) ASSERT_EQ(m.find(k), k + 1) << k;
+  m.erase(5);
+  m.erase(150);
+  EXPECT_EQ(m.find(5), SiteMap::kNone);
+  EXPECT_EQ(m.find(150), SiteMap::kNone);
+  EXPECT_EQ(m.size(), 99u);
+  m.clear();
+  EXPECT_EQ(m.find(199), SiteMap::kNone);
+  EXPECT_EQ(m.size(), 0u);
 }
 
 }  // namespace

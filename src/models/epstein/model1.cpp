@@ -66,7 +66,7 @@ void ModelI::occupy(std::uint32_t slot, Position at) {
   if (world_.kind[slot] == AgentKind::cop) world_.lattice.set(kCops, at.x, at.y);
   if (world_.status[slot] == Status::active) {
     world_.lattice.set(kActives, at.x, at.y);
-    world_.active_slot.insert_or_assign(at.site, slot);
+    world_.active_slot.insert_later(at.site, slot);
   }
 }
 
@@ -83,7 +83,7 @@ void ModelI::set_active(std::uint32_t slot, bool active, Position at) {
   world_.status[slot] = active ? Status::active : Status::quiet;
   if (active) {
     world_.lattice.set(kActives, at.x, at.y);
-    world_.active_slot.insert_or_assign(at.site, slot);
+    world_.active_slot.insert_later(at.site, slot);
   } else {
     world_.lattice.clear(kActives, at.x, at.y);
     world_.active_slot.erase(at.site);
@@ -239,7 +239,9 @@ void ModelI::adjust_cops(std::uint32_t period) {
   }
 }
 
-bool ModelI::activate(std::uint32_t slot, std::uint32_t period) {
+// Flattened: the calls of one activation are inlined into a single body, which measured 5–10 %
+// faster at 2000 × 2000 than GCC's own inlining choices.
+[[gnu::flatten]] bool ModelI::activate(std::uint32_t slot, std::uint32_t period) {
   if (!is_free(world_.status[slot])) return false;
   const bool cop = world_.kind[slot] == AgentKind::cop;
   const bool moves = cop ? params_.cops_move : params_.citizens_move;
@@ -255,6 +257,12 @@ bool ModelI::activate(std::uint32_t slot, std::uint32_t period) {
 }
 
 void ModelI::prefetch(std::uint32_t slot) const {
+  // The slot arrays stream, but seven streams at once outrun the hardware prefetcher: fetch
+  // the fields the activation reads after the lattice ones.
+  __builtin_prefetch(&world_.hardship[slot]);
+  __builtin_prefetch(&world_.risk_aversion[slot]);
+  __builtin_prefetch(&world_.id[slot]);
+  __builtin_prefetch(&world_.kind[slot]);
   if (!is_free(world_.status[slot])) return;
   const Position at = position_of(world_.site[slot]);
   const int reach = std::max(citizen_view_.neighbourhood.reach(), cop_view_.neighbourhood.reach());
@@ -334,13 +342,15 @@ void ModelI::act_cop(std::uint32_t slot, std::uint32_t period, Position at) {
   int x = at.x;
   int y = at.y;
   if (!active_near(world_.lattice, cop_view_, x, y, stream)) return;
-  arrest(world_.active_slot.find(world_.site_at(x, y)), period);
+  arrest(world_.active_slot.find(world_.site_at(x, y)), {world_.site_at(x, y), x, y},
+         world_.id[slot], period);
 }
 
-void ModelI::arrest(std::uint32_t slot, std::uint32_t period) {
-  core::Stream stream(seed_, core::Purpose::jail_term, world_.id[slot], period);
+void ModelI::arrest(std::uint32_t slot, Position at, std::uint32_t cop_id, std::uint32_t period) {
+  // The term is drawn from the arresting cop's stream: one arrest per cop activation, and the
+  // arrested citizen's own record (a random read) is not needed before its status is written.
+  core::Stream stream(seed_, core::Purpose::jail_term, cop_id, period);
   const double term = draw_jail_term(params_.jail_term, params_.max_jail_term, stream);
-  const Position at = position_of(world_.site[slot]);
   set_active(slot, false, at);
   world_.status[slot] = Status::jailed;
   world_.jail_left[slot] = static_cast<float>(term);

@@ -77,7 +77,7 @@ class ModelI {
   Position move(std::uint32_t slot, std::uint32_t period, Position from);
   void act_citizen(std::uint32_t slot, Position at);
   void act_cop(std::uint32_t slot, std::uint32_t period, Position at);
-  void arrest(std::uint32_t slot, std::uint32_t period);
+  void arrest(std::uint32_t slot, Position at, std::uint32_t cop_id, std::uint32_t period);
   void release(std::uint32_t slot, std::uint32_t period);
   void adjust_cops(std::uint32_t period);
 
