@@ -206,7 +206,6 @@ inline int SiteBitmap::pick_interior_impl(const TileMasks& masks, Plane p, int& 
   // Gather the candidate bits of each tile once, then choose among them.
   constexpr int kMaxTiles = TileMasks::kMaxSpan * TileMasks::kMaxSpan;
   std::uint64_t candidates[kMaxTiles];
-  int before[kMaxTiles];  // candidates in the tiles before this one
   const int span = kSpan > 0 ? kSpan : masks.span_;
   const std::size_t planes = kPlanes > 0 ? static_cast<std::size_t>(kPlanes) : planes_;
   const int last_i = masks.axis_[x & 7].tiles - 1;
@@ -221,17 +220,25 @@ inline int SiteBitmap::pick_interior_impl(const TileMasks& masks, Plane p, int& 
       const std::uint64_t c =
           (row[static_cast<std::size_t>(std::min(i, last_i)) * planes] ^ flip) & m[tiles];
       candidates[tiles] = c;
-      before[tiles] = total;
       total += std::popcount(c);
     }
   }
   if (total == 0) return 0;
   const int k = static_cast<int>(stream.below(static_cast<std::uint32_t>(total)));
   // The chosen tile is the last with at most k candidates before it (it is never empty: the
-  // tile after an empty one has as many before it).
+  // tile after an empty one has as many before it). Scalar, with the counts recomputed: a
+  // stored array of counts was vectorised into a wide reload of narrow stores, which stalls
+  // on store forwarding.
   int t = 0;
-  for (int q = 1; q < tiles; ++q) t += before[q] <= k;
-  const int bit = nth_set_bit(candidates[t], k - before[t]);
+  int before_t = 0;
+  int seen = std::popcount(candidates[0]);
+  for (int q = 1; q < tiles; ++q) {
+    const bool reached = seen <= k;
+    t = reached ? q : t;
+    before_t = reached ? seen : before_t;
+    seen += std::popcount(candidates[q]);
+  }
+  const int bit = nth_set_bit(candidates[t], k - before_t);
   const int tile_x = (x >> 3) + masks.axis_[x & 7].first_tile + t % span;
   const int tile_y = (y >> 3) + masks.axis_[y & 7].first_tile + t / span;
   x = tile_x * 8 + (bit & 7);
