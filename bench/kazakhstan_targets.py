@@ -2,7 +2,7 @@
 """Compare runs of kazakhstan-2022 (or a counterfactual) with the targets of
 data/kazakhstan/targets.md, over several seeds: the calibration tool of docs/calibration.md.
 
-  bench/kazakhstan_targets.py [--unrest build/src/unrest] [--scenario kazakhstan-2022]
+  bench/kazakhstan_targets.py [--unrest build/unrest] [--scenario kazakhstan-2022]
                               [--seeds 1-5] [--set key=value ...] [--keep DIR]
 
 Runs `unrest run` once per seed, reads national.csv, regions.csv and sites.csv, and prints
@@ -64,7 +64,7 @@ def metrics(out):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--unrest", default="build/src/unrest")
+    p.add_argument("--unrest", default="build/unrest")
     p.add_argument("--scenario", default="kazakhstan-2022")
     p.add_argument("--seeds", default="1-5")
     p.add_argument("--set", action="append", default=[])
