@@ -46,6 +46,7 @@ void CountryModel::set_conditions(std::uint32_t period) {
     }
     if (params_.emergency.enabled && s.emergency) {
       c.arrest_factor = params_.emergency.arrest_factor;
+      c.sweep = params_.emergency.sweep;
       c.movement = !in_curfew(hour, params_.emergency.curfew_start, params_.emergency.curfew_end);
     }
     if (params_.police.motivation_enabled) c.cop_motivation = params_.police.motivation;

@@ -83,6 +83,9 @@ struct EmergencyParams {
   double arrest_factor = 1.5;  // κ_e: k is multiplied by this under a state of emergency
   int curfew_start = 23;       // hour; curfew runs [start, end) across midnight
   int curfew_end = 7;
+  // Sweeps: each police officer, at each activation, with this probability looks at one site
+  // in view and detains a quiet citizen there who has been active before. 0: no sweeps.
+  double sweep = 0.0;
 };
 
 // 7. Violence and casualties.

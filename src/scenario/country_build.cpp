@@ -174,6 +174,7 @@ class Builder {
     e.arrest_factor = real("emergency.arrest_factor");
     e.curfew_start = static_cast<int>(integer("emergency.curfew_start"));
     e.curfew_end = static_cast<int>(integer("emergency.curfew_end"));
+    e.sweep = real("emergency.sweep");
 
     country::ViolenceParams& v = p_.violence;
     v.enabled = flag("violence.enabled");

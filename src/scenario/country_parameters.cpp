@@ -208,6 +208,8 @@ std::vector<ParamSpec> make_specs() {
               "Curfew starts at this hour (no movement)"),
       integer("emergency.curfew_end", d.emergency.curfew_end, 0, 23, "hour",
               "... and ends at this hour, across midnight"),
+      share("emergency.sweep", d.emergency.sweep,
+            "Sweeps: per police activation, the chance of looking for a former participant"),
 
       boolean("violence.enabled", d.violence.enabled, "Mechanism 7: violence and casualties"),
       positive("violence.crowd_ratio", d.violence.crowd_ratio, kMaxFactor, "actives per officer",

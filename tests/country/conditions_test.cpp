@@ -126,6 +126,29 @@ TEST(SecurityForces, PoorlyMotivatedPoliceArrestLess) {
   EXPECT_LT(reluctant.national.back().detained, 0.6 * keen.national.back().detained);
 }
 
+// Sweeps detain former participants after the protest: a revolt for 12 hours, then calm
+// (legitimacy 0.95), under a state of emergency from the start.
+TEST(SecurityForces, SweepsDetainFormerParticipantsAfterTheProtest) {
+  CountryParams p = synthetic_country(48);
+  p.rules.legitimacy = core::Schedule(0.75, {{core::ScheduleSegment::Kind::step, 13, 0, 0.95}});
+  p.emergency.enabled = true;
+  p.emergency.curfew_start = p.emergency.curfew_end = 0;  // no curfew
+  p.events = {event_at(1, 0, std::nullopt, EventType::state_of_emergency)};
+  const auto detained_after_calm = [](const CountryRecord& r) {
+    return r.national.back().detained - r.national[20].detained;
+  };
+  const CountryRecord without = run_country_model(p);
+  ASSERT_LT(without.national[20].active, 1.0);  // the protest is over by hour 21
+  EXPECT_EQ(detained_after_calm(without), 0.0);  // nobody active, nobody arrested
+  p.emergency.sweep = 0.5;
+  const CountryRecord with = run_country_model(p);
+  EXPECT_GT(detained_after_calm(with), 0.0);
+  // Only former participants are taken: in a country that never protested, nobody is.
+  CountryParams calm = p;
+  calm.rules.legitimacy = core::Schedule(0.95);
+  EXPECT_EQ(run_country_model(calm).national.back().detained, 0.0);
+}
+
 TEST(SecurityForces, OutnumberedOfficersDesert) {
   CountryParams p = restless();
   EXPECT_EQ(run_country_model(p).outcome.deserted, 0.0);

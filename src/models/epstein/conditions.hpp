@@ -31,6 +31,10 @@ struct RegionConditions {
   double risk_factor = 1.0;      // mechanism 5 (fear loss): multiplies P
   double arrest_factor = 1.0;    // mechanism 6 (state of emergency): multiplies k
   bool movement = true;          // mechanism 6 (curfew): false = nobody moves
+  // Mechanism 6 (sweeps under a state of emergency): each police officer, at each activation,
+  // with this probability looks at one random site in view and detains the citizen there if
+  // it is quiet and has been active before in the run.
+  double sweep = 0.0;
   // Mechanism 6: an officer acts with this probability; troops with their own.
   double cop_motivation = 1.0;
   double troop_motivation = 1.0;
@@ -59,6 +63,7 @@ struct PeriodTally {
   std::uint64_t police_killed = 0;
   std::uint64_t troops_killed = 0;
   std::uint64_t deserted = 0;
+  std::uint64_t swept = 0;  // arrests (counted there too) made by sweeps
 
   PeriodTally& operator+=(const PeriodTally& o) {
     arrests += o.arrests;
@@ -68,6 +73,7 @@ struct PeriodTally {
     police_killed += o.police_killed;
     troops_killed += o.troops_killed;
     deserted += o.deserted;
+    swept += o.swept;
     return *this;
   }
 };

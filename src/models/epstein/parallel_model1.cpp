@@ -51,6 +51,7 @@ ParallelModelI::ParallelModelI(const ModelIParams& params, std::uint64_t seed, b
           kind == AgentKind::citizen ? citizen_attributes(seed_, id) : CitizenAttributes{});
     cops_on_duty_ += kind == AgentKind::cop;
   });
+  took_part_.assign(world_.next_id / 64 + 1, 0);
 }
 
 void ParallelModelI::place(std::uint32_t site, AgentKind kind, std::uint32_t id,
@@ -217,6 +218,7 @@ void ParallelModelI::act_citizen(Position at) {
   if (active == was_active) return;
   w.occupant[at.site] = active ? Occupant::active : Occupant::quiet;
   if (active) {
+    mark_took_part(w.id[at.site]);
     lattice_.set(kActives, at.x, at.y);
   } else {
     lattice_.clear(kActives, at.x, at.y);
@@ -232,24 +234,33 @@ void ParallelModelI::act_cop(Position at, std::uint32_t period, BlockOutput& out
   int y = at.y;
   // Whether it is outnumbered counts at every activation; whether it acts is its motivation.
   if (conditions_.desertion && !is_troop_id(id) && deserts(at, draws, out.tally)) return;
+  // Sweeps are organised, not the officer's own initiative: motivation does not gate them.
+  if (conditions_.sweep > 0.0 && !is_troop_id(id) && sweeps(at, period, draws, out)) return;
   const double motivation =
       is_troop_id(id) ? conditions_.troop_motivation : conditions_.cop_motivation;
   if (motivation < 1.0 && draws.uniform() >= motivation) return;  // makes no arrest this period
   if (!active_near(lattice_, cop_view_, x, y, stream)) return;
-  const std::uint32_t a = w.site_at(x, y);
-  if (conditions_.violence && turns_violent(at, {a, x, y}, draws, out.tally)) return;
-  core::Stream term_stream(seed_, core::Purpose::jail_term, id, period);  // keyed by the cop
+  const Position target{w.site_at(x, y), x, y};
+  if (conditions_.violence && turns_violent(at, target, draws, out.tally)) return;
+  detain(target, id, period, out);
+}
+
+void ParallelModelI::detain(Position target, std::uint32_t cop_id, std::uint32_t period,
+                            BlockOutput& out) {
+  LatticeWorld& w = world_;
+  const std::uint32_t a = target.site;
+  core::Stream term_stream(seed_, core::Purpose::jail_term, cop_id, period);  // keyed by the cop
   const double term = draw_jail_term(params_.jail_term, params_.max_jail_term, term_stream);
   out.jailed.push_back({w.id[a], a, w.hardship[a], w.risk_aversion[a], static_cast<float>(term),
                         AgentKind::citizen});
   ++out.tally.arrests;
-  out.tally.troop_arrests += is_troop_id(id);
-  lattice_.clear(kActives, x, y);
+  out.tally.troop_arrests += is_troop_id(cop_id);
+  lattice_.clear(kActives, target.x, target.y);
   if (params_.jail_mode == JailMode::stay_blocking) {
     w.occupant[a] = Occupant::jailed;
   } else {
     w.occupant[a] = Occupant::empty;
-    lattice_.clear(kBlocked, x, y);
+    lattice_.clear(kBlocked, target.x, target.y);
   }
 }
 

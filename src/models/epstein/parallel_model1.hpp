@@ -13,6 +13,7 @@
 // Periods count from 1. docs/engine.md has the argument and the measured differences.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <vector>
 
@@ -122,7 +123,24 @@ class ParallelModelI {
   // Mechanism 7: whether the arrest of the active at `target` turns violent (the officer or
   // the citizen is then dead and gone); if not, the arrest goes ahead.
   bool turns_violent(Position at, Position target, core::Stream& draws, PeriodTally& tally);
+  // Mechanism 6: a sweep by the officer at `at`; whether it detained a former participant.
+  bool sweeps(Position at, std::uint32_t period, core::Stream& draws, BlockOutput& out);
+  // Jails the citizen at `target`, arrested by the officer `cop_id`.
+  void detain(Position target, std::uint32_t cop_id, std::uint32_t period, BlockOutput& out);
   void remove_agent(Position at);
+  // Whether the citizen `id` has been active at some time in the run (for sweeps). Set from
+  // several threads at once: each bit is only ever set, and only by the block holding that
+  // citizen, so atomic or-ing keeps every read of it deterministic.
+  bool took_part(std::uint32_t id) const {
+    return (std::atomic_ref<const std::uint64_t>(took_part_[id >> 6]).load(
+                std::memory_order_relaxed) >>
+            (id & 63u)) &
+           1u;
+  }
+  void mark_took_part(std::uint32_t id) {
+    std::atomic_ref<std::uint64_t>(took_part_[id >> 6])
+        .fetch_or(std::uint64_t{1} << (id & 63u), std::memory_order_relaxed);
+  }
 
   void occupy_bits(Position at);
   void vacate_bits(Position at);
@@ -136,6 +154,7 @@ class ParallelModelI {
   LatticeWorld world_;
   core::SiteBitmap lattice_;               // planes kBlocked, kCops, kActives, as the reference
   core::LargeVector<std::uint8_t> stamp_;  // per site: low byte of the period its agent last acted
+  std::vector<std::uint64_t> took_part_;   // a bit per citizen id: has been active
   std::vector<int> row_bands_;
   std::vector<int> column_bands_;
 
@@ -149,9 +168,10 @@ class ParallelModelI {
 
 // Estimated peak memory of a parallel run, for the pre-flight check.
 std::uint64_t estimate_parallel_memory_bytes(const ModelIParams& params);
-// Site-major agent record (occupant, id, H, R, stamp) plus the three bitmap planes.
+// Site-major agent record (occupant, id, H, R, stamp) plus the three bitmap planes, and a bit
+// per agent id (at most one per site) for having been active.
 inline constexpr double kParallelBytesPerSite =
-    sizeof(Occupant) + sizeof(std::uint32_t) + 2 * sizeof(float) + 1 + 3.0 / 8.0;
+    sizeof(Occupant) + sizeof(std::uint32_t) + 2 * sizeof(float) + 1 + 3.0 / 8.0 + 1.0 / 8.0;
 // A jailed citizen or withdrawn cop waits in the dormant list.
 inline constexpr std::size_t kParallelBytesPerDormant = sizeof(DormantAgent);
 

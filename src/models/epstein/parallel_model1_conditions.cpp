@@ -117,6 +117,24 @@ std::uint64_t ParallelModelI::remove_forces(std::uint64_t count, std::uint32_t p
   return removed;
 }
 
+bool ParallelModelI::sweeps(Position at, std::uint32_t period, core::Stream& draws,
+                            BlockOutput& out) {
+  if (draws.uniform() >= conditions_.sweep) return false;
+  // One look at a uniformly chosen site in view: the detentions follow the density of former
+  // participants, and fall as they are taken.
+  const auto& offsets = cop_view_.neighbourhood.offsets();
+  if (offsets.empty()) return false;
+  int x = 0;
+  int y = 0;
+  detail::offset_site(lattice_, at.x, at.y,
+                      offsets[draws.below(static_cast<std::uint32_t>(offsets.size()))], x, y);
+  const std::uint32_t s = world_.site_at(x, y);
+  if (world_.occupant[s] != Occupant::quiet || !took_part(world_.id[s])) return false;
+  detain({s, x, y}, world_.id[at.site], period, out);
+  ++out.tally.swept;
+  return true;
+}
+
 ParallelModelI::Crowd ParallelModelI::crowd_in_square(int x0, int y0, int side) const {
   Crowd crowd;
   const LatticeWorld& w = world_;
