@@ -138,7 +138,7 @@ TEST(SecurityForces, SweepsDetainFormerParticipantsAfterTheProtest) {
     return r.national.back().detained - r.national[20].detained;
   };
   const CountryRecord without = run_country_model(p);
-  ASSERT_LT(without.national[20].active, 1.0);  // the protest is over by hour 21
+  ASSERT_LT(without.national[20].active, 1.0);   // the protest is over by hour 21
   EXPECT_EQ(detained_after_calm(without), 0.0);  // nobody active, nobody arrested
   p.emergency.sweep = 0.5;
   const CountryRecord with = run_country_model(p);

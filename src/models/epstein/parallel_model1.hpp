@@ -132,8 +132,8 @@ class ParallelModelI {
   // several threads at once: each bit is only ever set, and only by the block holding that
   // citizen, so atomic or-ing keeps every read of it deterministic.
   bool took_part(std::uint32_t id) const {
-    return (std::atomic_ref<const std::uint64_t>(took_part_[id >> 6]).load(
-                std::memory_order_relaxed) >>
+    return (std::atomic_ref<const std::uint64_t>(took_part_[id >> 6])
+                .load(std::memory_order_relaxed) >>
             (id & 63u)) &
            1u;
   }
