@@ -63,7 +63,6 @@ struct PeriodTally {
   std::uint64_t police_killed = 0;
   std::uint64_t troops_killed = 0;
   std::uint64_t deserted = 0;
-  std::uint64_t swept = 0;  // arrests (counted there too) made by sweeps
 
   PeriodTally& operator+=(const PeriodTally& o) {
     arrests += o.arrests;
@@ -73,7 +72,6 @@ struct PeriodTally {
     police_killed += o.police_killed;
     troops_killed += o.troops_killed;
     deserted += o.deserted;
-    swept += o.swept;
     return *this;
   }
 };

@@ -131,7 +131,6 @@ bool ParallelModelI::sweeps(Position at, std::uint32_t period, core::Stream& dra
   const std::uint32_t s = world_.site_at(x, y);
   if (world_.occupant[s] != Occupant::quiet || !took_part(world_.id[s])) return false;
   detain({s, x, y}, world_.id[at.site], period, out);
-  ++out.tally.swept;
   return true;
 }
 
