@@ -342,8 +342,8 @@ void ModelI::act_cop(std::uint32_t slot, std::uint32_t period, Position at) {
   int x = at.x;
   int y = at.y;
   if (!active_near(world_.lattice, cop_view_, x, y, stream)) return;
-  arrest(world_.active_slot.find(world_.site_at(x, y)), {world_.site_at(x, y), x, y},
-         world_.id[slot], period);
+  const std::uint32_t target = world_.site_at(x, y);
+  arrest(world_.active_slot.find(target), {target, x, y}, world_.id[slot], period);
 }
 
 void ModelI::arrest(std::uint32_t slot, Position at, std::uint32_t cop_id, std::uint32_t period) {
