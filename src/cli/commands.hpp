@@ -17,5 +17,9 @@ Action add_list(CLI::App& app);
 Action add_show(CLI::App& app);
 Action add_run(CLI::App& app);
 Action add_params(CLI::App& app);
+Action add_ensemble(CLI::App& app);
+Action add_compare(CLI::App& app);
+Action add_query(CLI::App& app);
+Action add_export(CLI::App& app);
 
 }  // namespace unrest::cli

@@ -20,6 +20,10 @@ int main(int argc, char** argv) {
   const cli::Action show = cli::add_show(app);
   const cli::Action run = cli::add_run(app);
   const cli::Action params = cli::add_params(app);
+  const cli::Action ensemble = cli::add_ensemble(app);
+  const cli::Action compare = cli::add_compare(app);
+  const cli::Action query = cli::add_query(app);
+  const cli::Action export_store = cli::add_export(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -31,6 +35,10 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("show")) return show();
     if (app.got_subcommand("run")) return run();
     if (app.got_subcommand("params")) return params();
+    if (app.got_subcommand("ensemble")) return ensemble();
+    if (app.got_subcommand("compare")) return compare();
+    if (app.got_subcommand("query")) return query();
+    if (app.got_subcommand("export")) return export_store();
   } catch (const scenario::InputError& e) {
     std::fprintf(stderr, "unrest: error: %s\n", e.what());
     return cli::kExitBadInput;

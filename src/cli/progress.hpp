@@ -9,7 +9,8 @@ namespace unrest::cli {
 
 class ProgressBar {
  public:
-  explicit ProgressBar(bool enabled);
+  // `unit` names what is counted ("periods", "runs"); `rate` also shows units per second.
+  explicit ProgressBar(bool enabled, const char* unit = "periods", bool rate = false);
   ~ProgressBar();
   ProgressBar(const ProgressBar&) = delete;
   ProgressBar& operator=(const ProgressBar&) = delete;
@@ -18,6 +19,8 @@ class ProgressBar {
 
  private:
   bool enabled_;
+  const char* unit_;
+  bool rate_;
   bool drawn_ = false;
   std::chrono::steady_clock::time_point started_;
   std::chrono::steady_clock::time_point last_draw_;

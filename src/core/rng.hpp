@@ -26,6 +26,7 @@ enum class Purpose : std::uint32_t {
   conduct = 11,        // an officer's motivation, desertion and use of force
   reinforcement = 12,  // where arriving and leaving forces stand
   sites = 13,          // where strategic sites stand
+  replicate = 14,      // an ensemble: each replicate's seed from the base seed
 };
 
 class Stream {

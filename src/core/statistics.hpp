@@ -105,4 +105,37 @@ inline TwoSampleTest kolmogorov_smirnov(const std::vector<double>& a,
   return r;
 }
 
+struct Interval {
+  double low = 0.0;
+  double high = 0.0;
+};
+
+// The Wilson score interval for a proportion of `successes` in `trials`, at the normal quantile
+// z (1.96 for 95 %). Unlike the normal approximation it stays inside [0, 1] and is sensible at
+// 0 or n successes, which ensembles of a few dozen runs often give.
+inline Interval wilson_interval(std::size_t successes, std::size_t trials,
+                                double z = 1.959963984540054) {
+  if (trials == 0 || successes > trials)
+    throw std::invalid_argument("wilson_interval: need 0 <= k <= n, n > 0");
+  const auto n = static_cast<double>(trials);
+  const double p = static_cast<double>(successes) / n;
+  const double z2 = z * z;
+  const double denominator = 1.0 + z2 / n;
+  const double centre = (p + z2 / (2.0 * n)) / denominator;
+  const double half = z * std::sqrt(p * (1.0 - p) / n + z2 / (4.0 * n * n)) / denominator;
+  return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
+}
+
+// The q-quantile (0 <= q <= 1) by linear interpolation between order statistics (Hyndman and
+// Fan's type 7, R's and NumPy's default), so medians and quartiles match what users compute.
+inline double quantile(std::vector<double> xs, double q) {
+  if (xs.empty() || !(q >= 0.0 && q <= 1.0))
+    throw std::invalid_argument("quantile: empty or q outside [0, 1]");
+  std::sort(xs.begin(), xs.end());
+  const double h = q * static_cast<double>(xs.size() - 1);
+  const auto lo = static_cast<std::size_t>(std::floor(h));
+  const std::size_t hi = std::min(lo + 1, xs.size() - 1);
+  return xs[lo] + (h - static_cast<double>(lo)) * (xs[hi] - xs[lo]);
+}
+
 }  // namespace unrest::core

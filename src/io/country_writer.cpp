@@ -128,11 +128,6 @@ std::string duration_text(double hours) {
   return hours >= 48.0 ? fmt::format("{:.1f} days", hours / 24.0) : hours_text(hours) + " h";
 }
 
-std::string region_id(const CountryScenario& s, std::size_t i) {
-  const auto& regions = s.params.geography.regions;
-  return i < regions.size() ? regions[i].id : fmt::format("{}", i);
-}
-
 void append_columns(std::string& out, const RegionPeriod& p) {
   fmt::format_to(std::back_inserter(out), "{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
                  amount(p.quiet), amount(p.active), amount(p.jailed), amount(p.police),
@@ -142,20 +137,6 @@ void append_columns(std::string& out, const RegionPeriod& p) {
 }
 
 // Per region: how many times its sites were seized, and for how many hours they were held.
-struct RegionSites {
-  std::vector<std::uint64_t> seized;
-  std::vector<double> hours;
-};
-RegionSites region_sites(const CountryRecord& rec, std::size_t regions) {
-  RegionSites out{std::vector<std::uint64_t>(regions, 0), std::vector<double>(regions, 0.0)};
-  for (const country::SiteRecord& site : rec.sites) {
-    if (site.region >= regions) continue;
-    out.seized[site.region] += site.times_seized;
-    out.hours[site.region] += site.hours_held;
-  }
-  return out;
-}
-
 // A count of people in JSON: an integer when whole.
 nlohmann::ordered_json json_amount(double x) {
   if (std::isfinite(x) && x == std::round(x) && std::fabs(x) < 9e15) {
@@ -176,6 +157,21 @@ std::string_view scheduler_name(scenario::SchedulerKind k) {
 }
 
 }  // namespace
+
+std::string region_id(const CountryScenario& s, std::size_t i) {
+  const auto& regions = s.params.geography.regions;
+  return i < regions.size() ? regions[i].id : fmt::format("{}", i);
+}
+
+RegionSites region_sites(const CountryRecord& rec, std::size_t regions) {
+  RegionSites out{std::vector<std::uint64_t>(regions, 0), std::vector<double>(regions, 0.0)};
+  for (const country::SiteRecord& site : rec.sites) {
+    if (site.region >= regions) continue;
+    out.seized[site.region] += site.times_seized;
+    out.hours[site.region] += site.hours_held;
+  }
+  return out;
+}
 
 std::string national_csv(const CountryScenario& s, const run::CountryRunResult& r) {
   const CountryRecord& rec = r.record;

@@ -8,11 +8,22 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "run/country_run.hpp"
 #include "scenario/country_scenario.hpp"
 
 namespace unrest::io {
+
+// A region's id by index (the index itself if the scenario has no such region).
+std::string region_id(const scenario::CountryScenario& s, std::size_t i);
+
+// Per region: how many times its sites were seized, and for how many hours they were held.
+struct RegionSites {
+  std::vector<std::uint64_t> seized;
+  std::vector<double> hours;
+};
+RegionSites region_sites(const country::CountryRecord& rec, std::size_t regions);
 
 // time,period,quiet,active,jailed,police,troops,detained,citizens_killed,police_killed,
 // troops_killed,deserted,engagements,sites_held,legitimacy,attitude: one row per period.

@@ -113,5 +113,39 @@ TEST(KolmogorovSmirnov, EmptySampleThrows) {
   EXPECT_THROW(kolmogorov_smirnov({1.0}, {}), std::invalid_argument);
 }
 
+// Newcombe (1998, Statistics in Medicine 17:857, table I, example 81/263): 0.2553 to 0.3662.
+TEST(WilsonInterval, MatchesNewcombesPublishedExample) {
+  const Interval ci = wilson_interval(81, 263);
+  EXPECT_NEAR(ci.low, 0.2553, 5e-5);
+  EXPECT_NEAR(ci.high, 0.3662, 5e-5);
+}
+
+TEST(WilsonInterval, StaysInsideZeroOneAtTheExtremes) {
+  const Interval none = wilson_interval(0, 10);
+  EXPECT_DOUBLE_EQ(none.low, 0.0);
+  EXPECT_NEAR(none.high, 0.27753, 1e-5);  // not the normal approximation's empty interval
+  const Interval all = wilson_interval(10, 10);
+  EXPECT_NEAR(all.low, 0.72247, 1e-5);
+  EXPECT_LE(all.high, 1.0);
+  const Interval half = wilson_interval(5, 10);
+  EXPECT_NEAR(half.low, 0.23659, 1e-5);
+  EXPECT_NEAR(half.high, 0.76341, 1e-5);
+  EXPECT_THROW(wilson_interval(0, 0), std::invalid_argument);
+  EXPECT_THROW(wilson_interval(3, 2), std::invalid_argument);
+}
+
+TEST(Quantile, InterpolatesBetweenOrderStatisticsLikeRAndNumPy) {
+  // numpy.quantile([7, 1, 3, 5], [0, .25, .5, .75, 1]) = 1, 2.5, 4, 5.5, 7
+  const std::vector<double> xs{7, 1, 3, 5};
+  EXPECT_DOUBLE_EQ(quantile(xs, 0.0), 1.0);
+  EXPECT_DOUBLE_EQ(quantile(xs, 0.25), 2.5);
+  EXPECT_DOUBLE_EQ(quantile(xs, 0.5), 4.0);
+  EXPECT_DOUBLE_EQ(quantile(xs, 0.75), 5.5);
+  EXPECT_DOUBLE_EQ(quantile(xs, 1.0), 7.0);
+  EXPECT_DOUBLE_EQ(quantile({42}, 0.25), 42.0);
+  EXPECT_THROW(quantile({}, 0.5), std::invalid_argument);
+  EXPECT_THROW(quantile(xs, 1.5), std::invalid_argument);
+}
+
 }  // namespace
 }  // namespace unrest::core

@@ -1,0 +1,185 @@
+// `unrest ensemble NAME|FILE --runs N` and `unrest compare A B C… --runs N`: replicates of
+// country scenarios, concurrently, into a results store (docs/results-store.md), then the odds
+// table (the regime's odds with a Wilson interval; medians and quartiles of the costs), printed
+// and written next to the store as CSV and Markdown. Rerunning the same command completes only
+// the runs the store lacks.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <memory>
+#include <thread>
+
+#include "cli/commands.hpp"
+#include "cli/progress.hpp"
+#include "cli/scenario_args.hpp"
+#include "ensemble/odds.hpp"
+#include "ensemble/runner.hpp"
+#include "io/atomic_file.hpp"
+#include "io/build_info.hpp"
+#include "io/odds_table.hpp"
+#include "store/results_store.hpp"
+
+namespace unrest::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct EnsembleArgs {
+  std::vector<std::string> scenarios;
+  std::vector<std::string> sets;
+  std::optional<std::int64_t> seed;
+  std::optional<std::string> scheduler;
+  std::uint32_t runs = 0;
+  unsigned threads = 0;
+  std::string out;
+  std::uint32_t series_stride = 1;
+  bool region_series = false;
+  bool quiet = false;
+};
+
+void add_common_options(CLI::App& cmd, EnsembleArgs& args) {
+  cmd.add_option("--runs", args.runs, "Replicates per scenario")
+      ->required()
+      ->check(CLI::Range(1u, 1'000'000u));
+  cmd.add_option("--seed", args.seed,
+                 "Base seed: replicate i runs with a seed derived from (seed, i), the same for "
+                 "every scenario (default: the first scenario's scenario.seed)")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{9007199254740991}));
+  cmd.add_option("--set", args.sets, "Override a parameter of every scenario, e.g. --set scale=100")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd.add_option("--scheduler", args.scheduler,
+                 "reference or parallel (overrides engine.scheduler)")
+      ->check(CLI::IsMember({"reference", "parallel"}));
+  cmd.add_option("--threads", args.threads,
+                 "Threads in all (default: every core): whole runs in parallel first, the rest "
+                 "to each run's parallel scheduler; never changes results")
+      ->check(CLI::Range(1u, 1024u));
+  cmd.add_option("--series-stride", args.series_stride,
+                 "Store the time series every N periods (and the last)")
+      ->check(CLI::Range(1u, 1'000'000u));
+  cmd.add_flag("--region-series", args.region_series, "Also store every region's time series");
+  cmd.add_flag("--quiet", args.quiet, "Print nothing but errors");
+}
+
+std::vector<scenario::CountryScenario> load_scenarios(const EnsembleArgs& args) {
+  std::vector<scenario::CountryScenario> loaded;
+  for (const std::string& name : args.scenarios) {
+    ScenarioArgs one;
+    one.scenario = name;
+    one.sets = args.sets;
+    one.scheduler = args.scheduler;
+    if (!names_country_scenario(one)) {
+      throw scenario::InputError(fmt::format(
+          "{}: ensembles run country scenarios (with a [country] table or a base); this is an "
+          "Epstein scenario, run it with `unrest run`",
+          name));
+    }
+    loaded.push_back(load_country_from_args(one));
+  }
+  return loaded;
+}
+
+std::string provenance(const store::Study& study, const fs::path& path, std::uint32_t runs) {
+  std::string names;
+  for (const store::StudyScenario& s : study.scenarios) {
+    names += fmt::format(" {} sha256 {}", s.name, s.sha256);
+  }
+  return fmt::format("unrest {} commit {} store {} base_seed {} runs {} scenarios{}", io::kVersion,
+                     io::kGitCommit, path.string(), study.base_seed, runs, names);
+}
+
+int run_study(const EnsembleArgs& args, const std::string& command, const fs::path& out) {
+  const std::vector<scenario::CountryScenario> scenarios = load_scenarios(args);
+  store::Study study;
+  study.command = command;
+  study.base_seed = args.seed ? static_cast<std::uint64_t>(*args.seed) : scenarios.front().seed;
+  study.series_stride = args.series_stride;
+  study.region_series = args.region_series;
+  for (const scenario::CountryScenario& s : scenarios)
+    study.scenarios.push_back(store::study_scenario(s));
+  store::ResultsStore results = store::ResultsStore::open_for_study(out, study);
+
+  const auto done = results.completed();
+  std::vector<ensemble::Job> jobs;
+  for (std::uint32_t r = 0; r < args.runs; ++r) {
+    const std::uint64_t seed = ensemble::replicate_seed(study.base_seed, r);
+    for (std::size_t i = 0; i < scenarios.size(); ++i) {
+      if (!done.contains({i, r})) jobs.push_back({i, r, seed});
+    }
+  }
+  const unsigned threads =
+      args.threads > 0 ? args.threads : std::max(1u, std::thread::hardware_concurrency());
+  const ensemble::ThreadSplit split = ensemble::split_threads(threads, jobs.size());
+  if (!args.quiet && jobs.size() < scenarios.size() * args.runs) {
+    fmt::print(stderr, "{}: {} of {} runs already stored; running the {} missing\n", out.string(),
+               scenarios.size() * args.runs - jobs.size(), scenarios.size() * args.runs,
+               jobs.size());
+  }
+  {
+    ProgressBar bar(!args.quiet && stderr_is_terminal(), "runs", true);
+    std::uint64_t finished = 0;
+    ensemble::run_jobs(scenarios, jobs, split,
+                       [&](const ensemble::Job& job, const run::CountryRunResult& result) {
+                         results.record(job, scenarios[job.scenario], result);
+                         bar.update(++finished, jobs.size());
+                       });
+  }
+
+  std::vector<ensemble::ScenarioOdds> table;
+  for (std::size_t i = 0; i < scenarios.size(); ++i) {
+    table.push_back(ensemble::summarize_odds(scenarios[i].name, results.outcomes(i, args.runs)));
+  }
+  const std::string markdown = io::odds_markdown(table);
+  fs::path csv_path = out;
+  csv_path.replace_extension(".csv");
+  fs::path md_path = out;
+  md_path.replace_extension(".md");
+  io::write_file_atomically(csv_path, io::odds_csv(table, provenance(study, out, args.runs)));
+  io::write_file_atomically(md_path,
+                            "<!-- " + provenance(study, out, args.runs) + " -->\n\n" + markdown);
+  if (!args.quiet) {
+    fmt::print("{}\n{}\n{}\n{}\n", markdown, out.string(), csv_path.string(), md_path.string());
+  }
+  return 0;
+}
+
+fs::path default_store(const std::string& stem) {
+  return fs::path("results") / (stem + ".db");
+}
+
+}  // namespace
+
+Action add_ensemble(CLI::App& app) {
+  auto* cmd =
+      app.add_subcommand("ensemble", "Run replicates of a country scenario into a results store");
+  auto args = std::make_shared<EnsembleArgs>();
+  auto name = std::make_shared<std::string>();
+  cmd->add_option("scenario", *name, "Built-in scenario name (see `unrest list`) or TOML file")
+      ->required();
+  add_common_options(*cmd, *args);
+  cmd->add_option("--out", args->out, "Results store (default: results/NAME.db)");
+  return [args, name] {
+    args->scenarios = {*name};
+    const std::string stem = fs::path(*name).stem().string();
+    return run_study(*args, "ensemble",
+                     args->out.empty() ? default_store(stem) : fs::path(args->out));
+  };
+}
+
+Action add_compare(CLI::App& app) {
+  auto* cmd = app.add_subcommand(
+      "compare", "Run several country scenarios on the same seeds and tabulate their odds");
+  auto args = std::make_shared<EnsembleArgs>();
+  cmd->add_option("scenarios", args->scenarios, "Scenarios to compare (names or TOML files)")
+      ->required()
+      ->expected(1, 1000);
+  add_common_options(*cmd, *args);
+  cmd->add_option("--out", args->out, "Results store (default: results/compare.db)");
+  return [args] {
+    return run_study(*args, "compare",
+                     args->out.empty() ? default_store("compare") : fs::path(args->out));
+  };
+}
+
+}  // namespace unrest::cli
