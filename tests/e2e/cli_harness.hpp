@@ -90,17 +90,12 @@ inline void write_file(const fs::path& path, const std::string& content) {
   out << content;
 }
 
-// Runs `program` with `args` (no shell: each argument reaches the program verbatim) in the
-// working directory `cwd`, stdin from /dev/null, stdout and stderr into files of `capture_dir`.
-// A process still running after `timeout` is killed and reported as timed out.
-inline Result run_program(const fs::path& program, const std::vector<std::string>& args,
-                          const fs::path& cwd, const fs::path& capture_dir,
-                          std::chrono::seconds timeout = std::chrono::seconds(60)) {
-  static int counter = 0;
-  ++counter;
-  const fs::path out_path = capture_dir / (".stdout-" + std::to_string(counter));
-  const fs::path err_path = capture_dir / (".stderr-" + std::to_string(counter));
-
+// Starts `program` with `args` (no shell: each argument reaches the program verbatim) in the
+// working directory `cwd`, stdin from /dev/null, stdout and stderr into `out_path` and
+// `err_path`. Returns its process id; the caller waits for it.
+inline pid_t start_program(const fs::path& program, const std::vector<std::string>& args,
+                           const fs::path& cwd, const fs::path& out_path,
+                           const fs::path& err_path) {
   std::vector<std::string> argv_strings;
   argv_strings.push_back(program.string());
   argv_strings.insert(argv_strings.end(), args.begin(), args.end());
@@ -129,6 +124,20 @@ inline Result run_program(const fs::path& program, const std::vector<std::string
   ::close(in_fd);
   ::close(out_fd);
   ::close(err_fd);
+  return pid;
+}
+
+// Runs `program` as start_program does, with stdout and stderr captured in files of
+// `capture_dir`, and waits for it. A process still running after `timeout` is killed and
+// reported as timed out.
+inline Result run_program(const fs::path& program, const std::vector<std::string>& args,
+                          const fs::path& cwd, const fs::path& capture_dir,
+                          std::chrono::seconds timeout = std::chrono::seconds(60)) {
+  static int counter = 0;
+  ++counter;
+  const fs::path out_path = capture_dir / (".stdout-" + std::to_string(counter));
+  const fs::path err_path = capture_dir / (".stderr-" + std::to_string(counter));
+  const pid_t pid = start_program(program, args, cwd, out_path, err_path);
 
   Result result;
   int wstatus = 0;
