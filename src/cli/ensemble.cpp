@@ -5,6 +5,7 @@
 // the runs the store lacks.
 #include <fmt/format.h>
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <thread>
@@ -116,14 +117,29 @@ int run_study(const EnsembleArgs& args, const std::string& command, const fs::pa
                scenarios.size() * args.runs - jobs.size(), scenarios.size() * args.runs,
                jobs.size());
   }
+  using Clock = std::chrono::steady_clock;
+  const auto started = Clock::now();
+  Clock::duration storing{};
   {
     ProgressBar bar(!args.quiet && stderr_is_terminal(), "runs", true);
     std::uint64_t finished = 0;
     ensemble::run_jobs(scenarios, jobs, split,
                        [&](const ensemble::Job& job, const run::CountryRunResult& result) {
+                         const auto before = Clock::now();
                          results.record(job, scenarios[job.scenario], result);
+                         storing += Clock::now() - before;
                          bar.update(++finished, jobs.size());
                        });
+  }
+  const double wall = std::chrono::duration<double>(Clock::now() - started).count();
+  const double store_seconds = std::chrono::duration<double>(storing).count();
+  if (!args.quiet && !jobs.empty()) {
+    fmt::print(stderr,
+               "{} runs in {:.1f} s ({:.1f} runs a minute; {} at once, {} threads each); writing "
+               "the store took {:.2f} s ({:.1f} % of the time)\n",
+               jobs.size(), wall, 60.0 * static_cast<double>(jobs.size()) / wall,
+               split.concurrent_runs, split.threads_per_run, store_seconds,
+               100.0 * store_seconds / wall);
   }
 
   std::vector<ensemble::ScenarioOdds> table;
