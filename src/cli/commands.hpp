@@ -19,6 +19,7 @@ Action add_run(CLI::App& app);
 Action add_params(CLI::App& app);
 Action add_ensemble(CLI::App& app);
 Action add_compare(CLI::App& app);
+Action add_sweep(CLI::App& app);
 Action add_query(CLI::App& app);
 Action add_export(CLI::App& app);
 

@@ -1,18 +1,20 @@
-// `unrest ensemble NAME|FILE --runs N` and `unrest compare A B C… --runs N`: replicates of
-// country scenarios, concurrently, into a results store (docs/results-store.md), then the odds
-// table (the regime's odds with a Wilson interval; medians and quartiles of the costs), printed
-// and written next to the store as CSV and Markdown. Rerunning the same command completes only
-// the runs the store lacks.
+// `unrest ensemble NAME|FILE --runs N`, `unrest compare A B C… --runs N` and `unrest sweep
+// NAME|FILE --vary key=a:b:n… --runs N`: replicates of country scenarios (or of a design's points),
+// concurrently, into a results store (docs/results-store.md), then the odds table (the regime's
+// odds with a Wilson interval; medians and quartiles of the costs), printed and written next to the
+// store as CSV and Markdown. Rerunning the same command completes only the runs the store lacks.
 #include <fmt/format.h>
 
 #include <chrono>
 #include <filesystem>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "cli/commands.hpp"
 #include "cli/progress.hpp"
 #include "cli/scenario_args.hpp"
+#include "ensemble/design.hpp"
 #include "ensemble/odds.hpp"
 #include "ensemble/runner.hpp"
 #include "io/atomic_file.hpp"
@@ -26,7 +28,10 @@ namespace {
 namespace fs = std::filesystem;
 
 struct EnsembleArgs {
-  std::vector<std::string> scenarios;
+  std::vector<std::string> scenarios;  // compare
+  std::vector<std::string> vary;       // sweep
+  std::string design = "grid";
+  std::uint32_t points = 0;
   std::vector<std::string> sets;
   std::optional<std::int64_t> seed;
   std::optional<std::string> scheduler;
@@ -63,22 +68,20 @@ void add_common_options(CLI::App& cmd, EnsembleArgs& args) {
   cmd.add_flag("--quiet", args.quiet, "Print nothing but errors");
 }
 
-std::vector<scenario::CountryScenario> load_scenarios(const EnsembleArgs& args) {
-  std::vector<scenario::CountryScenario> loaded;
-  for (const std::string& name : args.scenarios) {
-    ScenarioArgs one;
-    one.scenario = name;
-    one.sets = args.sets;
-    one.scheduler = args.scheduler;
-    if (!names_country_scenario(one)) {
-      throw scenario::InputError(fmt::format(
-          "{}: ensembles run country scenarios (with a [country] table or a base); this is an "
-          "Epstein scenario, run it with `unrest run`",
-          name));
-    }
-    loaded.push_back(load_country_from_args(one));
+scenario::CountryScenario load_one(const EnsembleArgs& args, const std::string& name,
+                                   const std::vector<std::string>& extra_sets = {}) {
+  ScenarioArgs one;
+  one.scenario = name;
+  one.sets = args.sets;
+  one.sets.insert(one.sets.end(), extra_sets.begin(), extra_sets.end());
+  one.scheduler = args.scheduler;
+  if (!names_country_scenario(one)) {
+    throw scenario::InputError(fmt::format(
+        "{}: ensembles run country scenarios (with a [country] table or a base); this is an "
+        "Epstein scenario, run it with `unrest run`",
+        name));
   }
-  return loaded;
+  return load_country_from_args(one);
 }
 
 std::string provenance(const store::Study& study, const fs::path& path, std::uint32_t runs) {
@@ -90,15 +93,20 @@ std::string provenance(const store::Study& study, const fs::path& path, std::uin
                      io::kGitCommit, path.string(), study.base_seed, runs, names);
 }
 
-int run_study(const EnsembleArgs& args, const std::string& command, const fs::path& out) {
-  const std::vector<scenario::CountryScenario> scenarios = load_scenarios(args);
+// Runs the study's missing runs into the store at `out`, then prints and writes the odds table.
+// `parameters[i]` is the JSON object of what scenario i varies (sweeps), else empty.
+int run_study(const EnsembleArgs& args, const std::string& command, const fs::path& out,
+              const std::vector<scenario::CountryScenario>& scenarios,
+              const std::vector<std::string>& parameters = {}) {
   store::Study study;
   study.command = command;
   study.base_seed = args.seed ? static_cast<std::uint64_t>(*args.seed) : scenarios.front().seed;
   study.series_stride = args.series_stride;
   study.region_series = args.region_series;
-  for (const scenario::CountryScenario& s : scenarios)
-    study.scenarios.push_back(store::study_scenario(s));
+  for (std::size_t i = 0; i < scenarios.size(); ++i) {
+    study.scenarios.push_back(
+        store::study_scenario(scenarios[i], i < parameters.size() ? parameters[i] : "{}"));
+  }
   store::ResultsStore results = store::ResultsStore::open_for_study(out, study);
 
   const auto done = results.completed();
@@ -176,10 +184,10 @@ Action add_ensemble(CLI::App& app) {
   add_common_options(*cmd, *args);
   cmd->add_option("--out", args->out, "Results store (default: results/NAME.db)");
   return [args, name] {
-    args->scenarios = {*name};
     const std::string stem = fs::path(*name).stem().string();
     return run_study(*args, "ensemble",
-                     args->out.empty() ? default_store(stem) : fs::path(args->out));
+                     args->out.empty() ? default_store(stem) : fs::path(args->out),
+                     {load_one(*args, *name)});
   };
 }
 
@@ -193,8 +201,86 @@ Action add_compare(CLI::App& app) {
   add_common_options(*cmd, *args);
   cmd->add_option("--out", args->out, "Results store (default: results/compare.db)");
   return [args] {
+    std::vector<scenario::CountryScenario> scenarios;
+    for (const std::string& name : args->scenarios) scenarios.push_back(load_one(*args, name));
     return run_study(*args, "compare",
-                     args->out.empty() ? default_store("compare") : fs::path(args->out));
+                     args->out.empty() ? default_store("compare") : fs::path(args->out), scenarios);
+  };
+}
+
+Action add_sweep(CLI::App& app) {
+  auto* cmd = app.add_subcommand(
+      "sweep", "Run a parameter design (grid, Latin hypercube or Sobol) of a country scenario");
+  auto args = std::make_shared<EnsembleArgs>();
+  auto name = std::make_shared<std::string>();
+  cmd->add_option("scenario", *name, "Built-in scenario name (see `unrest list`) or TOML file")
+      ->required();
+  cmd->add_option("--vary", args->vary,
+                  "A factor: key=a:b:n (a range; n levels on a grid) or key=v1,v2,... (a list)")
+      ->required()
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd->add_option("--design", args->design, "grid (every combination), lhs or sobol")
+      ->check(CLI::IsMember({"grid", "lhs", "sobol"}));
+  cmd->add_option("--points", args->points, "Design points for lhs and sobol")
+      ->check(CLI::Range(1u, 100'000u));
+  add_common_options(*cmd, *args);
+  cmd->add_option("--out", args->out, "Results store (default: results/NAME-sweep.db)");
+  return [args, name] {
+    std::vector<ensemble::Factor> factors;
+    for (const std::string& spec : args->vary) {
+      try {
+        factors.push_back(ensemble::parse_factor(spec));
+      } catch (const std::invalid_argument& e) {
+        throw scenario::InputError(e.what());
+      }
+    }
+    const scenario::CountryScenario base = load_one(*args, *name);
+    const std::uint64_t seed = args->seed ? static_cast<std::uint64_t>(*args->seed) : base.seed;
+    std::vector<ensemble::DesignPoint> design;
+    try {
+      design = ensemble::make_design(factors, ensemble::parse_design_kind(args->design),
+                                     args->points, seed);
+    } catch (const std::invalid_argument& e) {
+      throw scenario::InputError(e.what());
+    }
+    std::vector<scenario::CountryScenario> points;
+    std::vector<std::string> parameters;
+    std::string table = "point,scenario_sha256";
+    for (const ensemble::Factor& f : factors) table += "," + f.key;
+    table += "\n";
+    for (std::size_t i = 0; i < design.size(); ++i) {
+      std::vector<std::string> sets;
+      nlohmann::ordered_json values = nlohmann::ordered_json::object();
+      std::string label;
+      for (const auto& [key, value] : design[i]) {
+        sets.push_back(key + "=" + value);
+        values[key] = value;
+        label += (label.empty() ? "" : ", ") + key + "=" + value;
+      }
+      scenario::CountryScenario s;
+      try {
+        s = load_one(*args, *name, sets);
+      } catch (const scenario::InputError& e) {
+        throw scenario::InputError(
+            fmt::format("--vary (design point {}: {}): {}", i, label, e.what()));
+      }
+      s.name = fmt::format("{} [{}]", base.name, label);
+      table += fmt::format("{},{}", i, store::effective_sha256(s));
+      for (const auto& kv : design[i]) table += "," + kv.second;
+      table += "\n";
+      points.push_back(std::move(s));
+      parameters.push_back(values.dump());
+    }
+    const fs::path out = args->out.empty()
+                             ? default_store(fs::path(*name).stem().string() + "-sweep")
+                             : fs::path(args->out);
+    fs::path design_path = out;
+    design_path.replace_extension("");
+    design_path += "-design.csv";
+    io::write_file_atomically(design_path, table);
+    if (!args->quiet) fmt::print("{}\n", design_path.string());
+    return run_study(*args, "sweep", out, points, parameters);
   };
 }
 

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   const cli::Action params = cli::add_params(app);
   const cli::Action ensemble = cli::add_ensemble(app);
   const cli::Action compare = cli::add_compare(app);
+  const cli::Action sweep = cli::add_sweep(app);
   const cli::Action query = cli::add_query(app);
   const cli::Action export_store = cli::add_export(app);
   try {
@@ -37,6 +38,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("params")) return params();
     if (app.got_subcommand("ensemble")) return ensemble();
     if (app.got_subcommand("compare")) return compare();
+    if (app.got_subcommand("sweep")) return sweep();
     if (app.got_subcommand("query")) return query();
     if (app.got_subcommand("export")) return export_store();
   } catch (const scenario::InputError& e) {

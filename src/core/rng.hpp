@@ -27,6 +27,7 @@ enum class Purpose : std::uint32_t {
   reinforcement = 12,  // where arriving and leaving forces stand
   sites = 13,          // where strategic sites stand
   replicate = 14,      // an ensemble: each replicate's seed from the base seed
+  design = 15,         // a sweep's Latin hypercube
 };
 
 class Stream {

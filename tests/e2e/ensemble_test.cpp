@@ -138,6 +138,28 @@ TEST(Compare, RunsEveryScenarioOnTheSameSeeds) {
   EXPECT_NE(scalar(box, "c.db", "SELECT max(troops) FROM series WHERE scenario = 0"), "0.0");
 }
 
+TEST(Sweep, GridWritesItsDesignTableAndEveryPointsRuns) {
+  const Sandbox box;
+  const Result r =
+      box.unrest({"sweep", kSmall.string(), "--vary", "legitimacy.national=0.7:0.9:3", "--vary",
+                  "intervention.mandate=guard,suppress", "--runs", "2", "--out", "s.db"});
+  ASSERT_EQ(r.status, 0) << r;
+  const std::vector<std::string> design = lines_of(read_file(box.work() / "s-design.csv"));
+  ASSERT_EQ(design.size(), 7u);  // header and 3 x 2 points
+  EXPECT_EQ(design[0], "point,scenario_sha256,legitimacy.national,intervention.mandate");
+  EXPECT_EQ(design[6].substr(design[6].size() - 13), ",0.9,suppress");
+  EXPECT_EQ(scalar(box, "s.db", "SELECT count(*) FROM runs"), "12");
+  EXPECT_EQ(scalar(box, "s.db", "SELECT parameters FROM scenarios WHERE scenario = 5"),
+            "\"{\"\"legitimacy.national\"\":\"\"0.9\"\",\"\"intervention.mandate\"\":"
+            "\"\"suppress\"\"}\"");
+  // Under mandate suppress the troops engage, so attitude ends lower than under guard (the
+  // points differ only in the mandate, and run on the same seeds).
+  EXPECT_EQ(scalar(box, "s.db",
+                   "SELECT (SELECT sum(attitude) FROM outcomes WHERE scenario = 1) < "
+                   "(SELECT sum(attitude) FROM outcomes WHERE scenario = 0)"),
+            "1");
+}
+
 TEST(ExportAndQuery, EveryTableAsCsvOrJson) {
   const Sandbox box;
   ASSERT_EQ(box.unrest({"ensemble", kSmall.string(), "--runs", "2", "--out", "r.db"}).status, 0);
@@ -178,6 +200,13 @@ TEST(EnsembleBadInput, ClearErrorsAndExitStatusTwo) {
        "base_seed is 3, this command's is 4"},
       {{"ensemble", "epstein-run2", "--runs", "1"}, "ensembles run country scenarios"},
       {{"ensemble", kSmall.string(), "--runs", "1", "--set", "nonsense.key=1"}, "nonsense.key"},
+      {{"sweep", kSmall.string(), "--vary", "nonsense.key=1:2:2", "--runs", "1"}, "nonsense.key"},
+      {{"sweep", kSmall.string(), "--vary", "legitimacy.national=0.9:0.7:3", "--runs", "1"},
+       "empty range"},
+      {{"sweep", kSmall.string(), "--vary", "intervention.mandate=", "--runs", "1"}, "empty list"},
+      {{"sweep", kSmall.string(), "--vary", "legitimacy.national=0.7:0.9:3", "--design", "lhs",
+        "--runs", "1"},
+       "--points"},
       {{"query", "r.db", "DELETE FROM runs"}, "readonly"},
       {{"query", "r.db", "SELECT x FROM nowhere"}, "no such table"},
       {{"query", "missing.db", "SELECT 1"}, "no such results store"},
