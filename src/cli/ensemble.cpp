@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <thread>
 
 #include "cli/commands.hpp"
@@ -20,6 +21,7 @@
 #include "io/atomic_file.hpp"
 #include "io/build_info.hpp"
 #include "io/odds_table.hpp"
+#include "mpi/distributed.hpp"
 #include "store/results_store.hpp"
 
 namespace unrest::cli {
@@ -93,11 +95,9 @@ std::string provenance(const store::Study& study, const fs::path& path, std::uin
                      io::kGitCommit, path.string(), study.base_seed, runs, names);
 }
 
-// Runs the study's missing runs into the store at `out`, then prints and writes the odds table.
-// `parameters[i]` is the JSON object of what scenario i varies (sweeps), else empty.
-int run_study(const EnsembleArgs& args, const std::string& command, const fs::path& out,
-              const std::vector<scenario::CountryScenario>& scenarios,
-              const std::vector<std::string>& parameters = {}) {
+store::Study study_of(const EnsembleArgs& args, const std::string& command,
+                      const std::vector<scenario::CountryScenario>& scenarios,
+                      const std::vector<std::string>& parameters) {
   store::Study study;
   study.command = command;
   study.base_seed = args.seed ? static_cast<std::uint64_t>(*args.seed) : scenarios.front().seed;
@@ -107,64 +107,115 @@ int run_study(const EnsembleArgs& args, const std::string& command, const fs::pa
     study.scenarios.push_back(
         store::study_scenario(scenarios[i], i < parameters.size() ? parameters[i] : "{}"));
   }
-  store::ResultsStore results = store::ResultsStore::open_for_study(out, study);
+  return study;
+}
 
+// The (scenario, replicate) pairs the store lacks, replicate by replicate, so that an
+// interrupted study has about as many runs of every scenario.
+std::vector<ensemble::Job> missing_jobs(const store::ResultsStore& results,
+                                        const store::Study& study, std::uint32_t runs) {
   const auto done = results.completed();
   std::vector<ensemble::Job> jobs;
-  for (std::uint32_t r = 0; r < args.runs; ++r) {
+  for (std::uint32_t r = 0; r < runs; ++r) {
     const std::uint64_t seed = ensemble::replicate_seed(study.base_seed, r);
-    for (std::size_t i = 0; i < scenarios.size(); ++i) {
+    for (std::size_t i = 0; i < study.scenarios.size(); ++i) {
       if (!done.contains({i, r})) jobs.push_back({i, r, seed});
     }
   }
-  const unsigned threads =
-      args.threads > 0 ? args.threads : std::max(1u, std::thread::hardware_concurrency());
-  const ensemble::ThreadSplit split = ensemble::split_threads(threads, jobs.size());
-  if (!args.quiet && jobs.size() < scenarios.size() * args.runs) {
-    fmt::print(stderr, "{}: {} of {} runs already stored; running the {} missing\n", out.string(),
-               scenarios.size() * args.runs - jobs.size(), scenarios.size() * args.runs,
-               jobs.size());
-  }
+  return jobs;
+}
+
+// Runs `jobs` here or, under mpirun, on the worker ranks; writes each result to the store.
+void execute(const EnsembleArgs& args, const std::vector<scenario::CountryScenario>& scenarios,
+             const std::vector<ensemble::Job>& jobs, store::ResultsStore& results) {
   using Clock = std::chrono::steady_clock;
   const auto started = Clock::now();
   Clock::duration storing{};
+  std::string layout;
   {
     ProgressBar bar(!args.quiet && stderr_is_terminal(), "runs", true);
     std::uint64_t finished = 0;
-    ensemble::run_jobs(scenarios, jobs, split,
-                       [&](const ensemble::Job& job, const run::CountryRunResult& result) {
-                         const auto before = Clock::now();
-                         results.record(job, scenarios[job.scenario], result);
-                         storing += Clock::now() - before;
-                         bar.update(++finished, jobs.size());
-                       });
+    const ensemble::JobDone done = [&](const ensemble::Job& job,
+                                       const run::CountryRunResult& result) {
+      const auto before = Clock::now();
+      results.record(job, scenarios[job.scenario], result);
+      storing += Clock::now() - before;
+      bar.update(++finished, jobs.size());
+    };
+    if (mpi::distributed()) {
+      layout = fmt::format("{} worker ranks, {} threads each", mpi::size() - 1,
+                           std::max(1u, args.threads));
+      mpi::broadcast_go(true);
+      mpi::run_jobs_distributed(scenarios, jobs, std::max(1u, args.threads), done);
+    } else {
+      const unsigned threads =
+          args.threads > 0 ? args.threads : std::max(1u, std::thread::hardware_concurrency());
+      const ensemble::ThreadSplit split = ensemble::split_threads(threads, jobs.size());
+      layout =
+          fmt::format("{} at once, {} threads each", split.concurrent_runs, split.threads_per_run);
+      ensemble::run_jobs(scenarios, jobs, split, done);
+    }
   }
   const double wall = std::chrono::duration<double>(Clock::now() - started).count();
   const double store_seconds = std::chrono::duration<double>(storing).count();
   if (!args.quiet && !jobs.empty()) {
     fmt::print(stderr,
-               "{} runs in {:.1f} s ({:.1f} runs a minute; {} at once, {} threads each); writing "
-               "the store took {:.2f} s ({:.1f} % of the time)\n",
-               jobs.size(), wall, 60.0 * static_cast<double>(jobs.size()) / wall,
-               split.concurrent_runs, split.threads_per_run, store_seconds,
-               100.0 * store_seconds / wall);
+               "{} runs in {:.1f} s ({:.1f} runs a minute; {}); writing the store took {:.2f} s "
+               "({:.1f} % of the time)\n",
+               jobs.size(), wall, 60.0 * static_cast<double>(jobs.size()) / wall, layout,
+               store_seconds, 100.0 * store_seconds / wall);
   }
+}
 
+// Prints the odds table of the first `runs` replicates and writes it next to the store.
+void report(const EnsembleArgs& args, const store::Study& study, const fs::path& out,
+            const store::ResultsStore& results) {
   std::vector<ensemble::ScenarioOdds> table;
-  for (std::size_t i = 0; i < scenarios.size(); ++i) {
-    table.push_back(ensemble::summarize_odds(scenarios[i].name, results.outcomes(i, args.runs)));
+  for (std::size_t i = 0; i < study.scenarios.size(); ++i) {
+    table.push_back(
+        ensemble::summarize_odds(study.scenarios[i].name, results.outcomes(i, args.runs)));
   }
   const std::string markdown = io::odds_markdown(table);
+  const std::string stamp = provenance(study, out, args.runs);
   fs::path csv_path = out;
   csv_path.replace_extension(".csv");
   fs::path md_path = out;
   md_path.replace_extension(".md");
-  io::write_file_atomically(csv_path, io::odds_csv(table, provenance(study, out, args.runs)));
-  io::write_file_atomically(md_path,
-                            "<!-- " + provenance(study, out, args.runs) + " -->\n\n" + markdown);
+  io::write_file_atomically(csv_path, io::odds_csv(table, stamp));
+  io::write_file_atomically(md_path, "<!-- " + stamp + " -->\n\n" + markdown);
   if (!args.quiet) {
     fmt::print("{}\n{}\n{}\n{}\n", markdown, out.string(), csv_path.string(), md_path.string());
   }
+}
+
+// Runs the study's missing runs into the store at `out`, then prints and writes the odds table.
+// `parameters[i]` is the JSON object of what scenario i varies (sweeps), else empty. Under
+// mpirun, rank 0 does all of this and the other ranks only run the jobs it sends them.
+int run_study(const EnsembleArgs& args, const std::string& command, const fs::path& out,
+              const std::vector<scenario::CountryScenario>& scenarios,
+              const std::vector<std::string>& parameters = {}) {
+  if (mpi::distributed() && mpi::rank() != 0) {
+    if (!mpi::broadcast_go(false)) return kExitBadInput;  // rank 0 reports why
+    mpi::run_jobs_distributed(scenarios, {}, std::max(1u, args.threads), {});
+    return 0;
+  }
+  const store::Study study = study_of(args, command, scenarios, parameters);
+  std::optional<store::ResultsStore> results;
+  std::vector<ensemble::Job> jobs;
+  try {
+    results.emplace(store::ResultsStore::open_for_study(out, study));
+    jobs = missing_jobs(*results, study, args.runs);
+  } catch (...) {
+    if (mpi::distributed()) mpi::broadcast_go(false);  // the workers stop too
+    throw;
+  }
+  const std::size_t all = scenarios.size() * args.runs;
+  if (!args.quiet && jobs.size() < all) {
+    fmt::print(stderr, "{}: {} of {} runs already stored; running the {} missing\n", out.string(),
+               all - jobs.size(), all, jobs.size());
+  }
+  execute(args, scenarios, jobs, *results);
+  report(args, study, out, *results);
   return 0;
 }
 
@@ -278,8 +329,10 @@ Action add_sweep(CLI::App& app) {
     fs::path design_path = out;
     design_path.replace_extension("");
     design_path += "-design.csv";
-    io::write_file_atomically(design_path, table);
-    if (!args->quiet) fmt::print("{}\n", design_path.string());
+    if (mpi::rank() == 0) {
+      io::write_file_atomically(design_path, table);
+      if (!args->quiet) fmt::print("{}\n", design_path.string());
+    }
     return run_study(*args, "sweep", out, points, parameters);
   };
 }

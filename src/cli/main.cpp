@@ -7,10 +7,14 @@
 #include "cli/commands.hpp"
 #include "io/atomic_file.hpp"
 #include "io/build_info.hpp"
+#include "mpi/distributed.hpp"
 #include "scenario/scenario.hpp"
 
 int main(int argc, char** argv) {
   using namespace unrest;
+  const mpi::Session mpi_session(argc, argv);  // only under mpirun
+  // Under mpirun every rank meets the same bad input; rank 0 alone reports it.
+  const bool report_errors = mpi::rank() == 0;
   CLI::App app{
       "unrest: a fast, reproducible simulator of civil unrest (Epstein's civil-violence model)"};
   app.set_version_flag("--version",
@@ -28,6 +32,7 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    if (!report_errors) return e.get_exit_code() == 0 ? 0 : cli::kExitBadInput;
     const int code = app.exit(e);
     return code == 0 ? 0 : cli::kExitBadInput;
   }
@@ -42,13 +47,13 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("query")) return query();
     if (app.got_subcommand("export")) return export_store();
   } catch (const scenario::InputError& e) {
-    std::fprintf(stderr, "unrest: error: %s\n", e.what());
+    if (report_errors) std::fprintf(stderr, "unrest: error: %s\n", e.what());
     return cli::kExitBadInput;
   } catch (const io::OutputError& e) {
-    std::fprintf(stderr, "unrest: error: %s\n", e.what());
+    if (report_errors) std::fprintf(stderr, "unrest: error: %s\n", e.what());
     return cli::kExitBadInput;
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "unrest: internal error: %s\n", e.what());
+    if (report_errors) std::fprintf(stderr, "unrest: internal error: %s\n", e.what());
     return cli::kExitFailure;
   }
   return cli::kExitBadInput;

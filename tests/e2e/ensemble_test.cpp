@@ -180,6 +180,55 @@ TEST(ExportAndQuery, EveryTableAsCsvOrJson) {
   EXPECT_EQ(nlohmann::json::parse(q.out).size(), 2u);
 }
 
+// Open MPI's settings for this machine: as root, more ranks than cores, and no cross-memory
+// attach (not permitted in containers). Leak checking is off for these processes: Open MPI
+// keeps allocations until exit by design.
+void prepare_mpi_environment() {
+  ::setenv("OMPI_ALLOW_RUN_AS_ROOT", "1", 1);
+  ::setenv("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1", 1);
+  ::setenv("OMPI_MCA_btl_vader_single_copy_mechanism", "none", 1);
+  ::setenv("ASAN_OPTIONS", "detect_leaks=0", 1);
+}
+
+Result mpirun(const Sandbox& box, int ranks, std::vector<std::string> args) {
+  prepare_mpi_environment();
+  args.insert(args.begin(), {"--oversubscribe", "-np", std::to_string(ranks), kBinary.string()});
+  return run_program("/usr/bin/mpirun", args, box.work(), box.root(), std::chrono::seconds(300));
+}
+
+TEST(Mpi, ThreeRanksGiveTheSameStoreAsOneProcess) {
+  const Sandbox box;
+  const std::vector<std::string> compare{"compare", kSmall.string(), kChild.string(), "--runs",
+                                         "5",       "--quiet",       "--out"};
+  std::vector<std::string> single = compare;
+  single.push_back("single.db");
+  ASSERT_EQ(box.unrest(single).status, 0);
+  std::vector<std::string> ranks = compare;
+  ranks.push_back("ranks.db");
+  const Result r = mpirun(box, 3, ranks);
+  ASSERT_EQ(r.status, 0) << r;
+  EXPECT_EQ(scalar(box, "ranks.db", "SELECT count(*) FROM runs"), "10");
+  EXPECT_EQ(outcome_rows(box, "ranks.db"), outcome_rows(box, "single.db"));
+  EXPECT_EQ(read_file(box.work() / "ranks.md")
+                .substr(read_file(box.work() / "ranks.md").find("| scenario")),
+            read_file(box.work() / "single.md")
+                .substr(read_file(box.work() / "single.md").find("| scenario")));
+}
+
+TEST(Mpi, BadInputStopsEveryRankWithOneMessage) {
+  const Sandbox box;
+  ASSERT_EQ(box.unrest({"ensemble", kSmall.string(), "--runs", "1", "--out", "r.db"}).status, 0);
+  const Result r =
+      mpirun(box, 3, {"ensemble", kSmall.string(), "--runs", "2", "--seed", "4", "--out", "r.db"});
+  EXPECT_NE(r.status, 0) << r;
+  EXPECT_FALSE(r.timed_out);
+  const std::string message = "the store holds another study";
+  const std::size_t first = r.err.find(message);
+  ASSERT_NE(first, std::string::npos) << r;
+  EXPECT_EQ(r.err.find(message, first + 1), std::string::npos) << "reported by more than one rank";
+  EXPECT_EQ(scalar(box, "r.db", "SELECT count(*) FROM runs"), "1");
+}
+
 struct BadCase {
   std::vector<std::string> args;
   std::string message;
