@@ -8,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "io/atomic_file.hpp"
+#include "io/csv_field.hpp"
 #include "store/results_store.hpp"
 
 namespace unrest::cli {
@@ -16,14 +17,7 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string csv_cell(const std::optional<std::string>& value) {
-  if (!value) return "";
-  if (value->find_first_of(",\"\n\r") == std::string::npos) return *value;
-  std::string out = "\"";
-  for (char c : *value) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
+  return value ? io::csv_field(*value) : std::string();
 }
 
 std::string as_csv(const store::QueryResult& result) {

@@ -12,6 +12,7 @@
 
 #include "io/atomic_file.hpp"
 #include "io/build_info.hpp"
+#include "io/csv_field.hpp"
 
 namespace unrest::io {
 namespace {
@@ -72,17 +73,6 @@ std::string amount(double x) {
 std::string share(double x) {
   std::string t = fmt::format("{:.6f}", x + 0.0);
   return t == "-0.000000" ? "0.000000" : t;
-}
-
-// A CSV field, quoted when it must be.
-std::string csv_field(const std::string& v) {
-  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
-  std::string out = "\"";
-  for (const char c : v) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 // A Markdown table cell.

@@ -1,5 +1,7 @@
 #include "io/odds_table.hpp"
 
+#include "io/csv_field.hpp"
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -29,16 +31,6 @@ std::string md_spread(const Spread& s, int digits = 0) {
                      number(s.q3, digits));
 }
 
-std::string csv_name(const std::string& name) {
-  if (name.find_first_of(",\"\n") == std::string::npos) return name;
-  std::string out = "\"";
-  for (char c : name) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 }  // namespace
 
 std::string odds_csv(const std::vector<ScenarioOdds>& table, const std::string& provenance) {
@@ -50,7 +42,7 @@ std::string odds_csv(const std::vector<ScenarioOdds>& table, const std::string& 
   }
   out += "\n";
   for (const ScenarioOdds& o : table) {
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_name(o.scenario), o.runs,
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(o.scenario), o.runs,
                        o.stands, o.contested, o.falls,
                        number(static_cast<double>(o.stands) / static_cast<double>(o.runs), 4),
                        number(o.stands_interval.low, 4), number(o.stands_interval.high, 4),
