@@ -222,8 +222,18 @@ ResultsStore ResultsStore::open_read_only(const fs::path& path) {
   if (!fs::is_regular_file(path, ec)) {
     throw StoreError(fmt::format("{}: no such results store", path.string()));
   }
-  Database db(path, Database::Mode::read_only);
+  // Read-write with query_only, not read-only: a store whose writer was killed mid-run has a
+  // hot journal, which SQLite must roll back before anyone can read it. Read-only where the file
+  // cannot be written (then a hot journal is reported as an error).
+  std::optional<Database> opened;
+  try {
+    opened.emplace(path, Database::Mode::read_write);
+  } catch (const StoreError&) {
+    opened.emplace(path, Database::Mode::read_only);
+  }
+  Database db = std::move(*opened);
   sqlite3_busy_timeout(db.handle(), 2000);
+  db.execute("PRAGMA query_only = ON");
   require_unrest_store(db);
   return ResultsStore(std::move(db), Study{});
 }

@@ -10,7 +10,13 @@ Database::Database(const std::filesystem::path& path, Mode mode) : path_(path) {
   const int flags =
       mode == Mode::read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   const int code = sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr);
-  if (code != SQLITE_OK) fail("cannot open the store", code);
+  if (code != SQLITE_OK) {
+    // SQLite allocates a handle even when opening fails; the destructor will not run.
+    const std::string message = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(code);
+    sqlite3_close_v2(db_);
+    db_ = nullptr;
+    throw StoreError(fmt::format("{}: cannot open the store: {}", path_.string(), message));
+  }
   sqlite3_extended_result_codes(db_, 1);
 }
 

@@ -24,7 +24,7 @@ class Statement;
 
 class Database {
  public:
-  enum class Mode { read_write_create, read_only };
+  enum class Mode { read_write_create, read_write, read_only };
   Database(const std::filesystem::path& path, Mode mode);
   ~Database();
   Database(const Database&) = delete;

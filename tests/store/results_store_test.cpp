@@ -1,6 +1,7 @@
 #include "store/results_store.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -105,6 +106,36 @@ TEST_F(StoreTest, AFailedWriteLeavesNoPartOfTheRun) {
   store.record({0, 0, 11}, small_scenario(), run_with_seed(11));
   EXPECT_EQ(count(store, "runs"), "1");
   EXPECT_EQ(count(store, "series"), "49");
+}
+
+TEST_F(StoreTest, AWriterKilledMidRunLeavesAStoreThatReadsAsBefore) {
+  const fs::path path = dir_ / "r.db";
+  std::string min_active;
+  {
+    ResultsStore store = ResultsStore::open_for_study(path, study());
+    store.record({0, 0, 11}, small_scenario(), run_with_seed(11));
+    min_active = *store.query("SELECT min(active) FROM series").rows.at(0).at(0);
+  }
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    // The child dies in the middle of a run's transaction, as under SIGKILL: no rollback, no
+    // close; the journal is left hot.
+    Database raw(path, Database::Mode::read_write);
+    raw.execute("PRAGMA locking_mode = EXCLUSIVE; BEGIN IMMEDIATE");
+    raw.execute("INSERT INTO runs VALUES (0, 1, 12, 'x', '{}', 'v', 'done', 1, 0, 0, 0)");
+    raw.execute("DELETE FROM outcomes");
+    raw.execute("PRAGMA cache_size = 0; UPDATE series SET active = -1");  // spill to the file
+    ::_exit(0);
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  ASSERT_GT(fs::file_size(dir_ / "r.db-journal"), 0u);  // hot: the child changed the file
+  const ResultsStore reader = ResultsStore::open_read_only(path);
+  EXPECT_EQ(count(reader, "runs"), "1");
+  EXPECT_EQ(count(reader, "outcomes"), "1");
+  EXPECT_EQ(*reader.query("SELECT min(active) FROM series").rows.at(0).at(0), min_active);
 }
 
 TEST_F(StoreTest, ResumesTheSameStudyAndRefusesAnother) {
