@@ -1,5 +1,5 @@
 // `unrest query STORE "SQL"` and `unrest export STORE --format csv|json`: the results store is
-// for others to read too. Both open the store read-only, so no statement can change it.
+// for others to read too. Both open the store query-only, so no statement can change it.
 #include <fmt/format.h>
 
 #include <filesystem>
