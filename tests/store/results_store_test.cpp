@@ -161,6 +161,22 @@ TEST_F(StoreTest, ResumesTheSameStudyAndRefusesAnother) {
   EXPECT_THROW(ResultsStore::open_for_study(dir_ / "r.db", changed), StoreError);
 }
 
+TEST_F(StoreTest, RefusesAStoreWrittenByAnotherVersion) {
+  { ResultsStore::open_for_study(dir_ / "r.db", study()); }
+  {
+    Database raw(dir_ / "r.db", Database::Mode::read_write);
+    raw.execute("UPDATE meta SET value = '0.0.1+0123456789ab' WHERE key = 'version'");
+  }
+  try {
+    ResultsStore::open_for_study(dir_ / "r.db", study());
+    FAIL() << "a store of another version was reopened for writing";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("written by unrest 0.0.1+0123456789ab"), std::string::npos)
+        << e.what();
+  }
+  EXPECT_NO_THROW(ResultsStore::open_read_only(dir_ / "r.db"));  // still readable
+}
+
 TEST_F(StoreTest, OneWriterAtATime) {
   const ResultsStore first = ResultsStore::open_for_study(dir_ / "r.db", study());
   try {
