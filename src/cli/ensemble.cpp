@@ -5,7 +5,10 @@
 // store as CSV and Markdown. Rerunning the same command completes only the runs the store lacks.
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <chrono>
+#include <csignal>
 #include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -125,6 +128,33 @@ std::vector<ensemble::Job> missing_jobs(const store::ResultsStore& results,
   return jobs;
 }
 
+// On SIGINT or SIGTERM during the runs: say how to go on, then die of the signal as before (the
+// store rolls back a run cut short the next time it is opened). Only async-signal-safe calls.
+extern "C" void on_interrupt(int signal) {
+  constexpr char kMessage[] =
+      "\nunrest: interrupted; every finished run is in the store: run the same command again to "
+      "complete the rest\n";
+  [[maybe_unused]] const auto written = ::write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
+  std::signal(signal, SIG_DFL);
+  std::raise(signal);
+}
+
+class InterruptNotice {
+ public:
+  InterruptNotice()
+      : int_(std::signal(SIGINT, on_interrupt)), term_(std::signal(SIGTERM, on_interrupt)) {}
+  ~InterruptNotice() {
+    std::signal(SIGINT, int_);
+    std::signal(SIGTERM, term_);
+  }
+  InterruptNotice(const InterruptNotice&) = delete;
+  InterruptNotice& operator=(const InterruptNotice&) = delete;
+
+ private:
+  void (*int_)(int);
+  void (*term_)(int);
+};
+
 // Runs `jobs` here or, under mpirun, on the worker ranks; writes each result to the store.
 void execute(const EnsembleArgs& args, const std::vector<scenario::CountryScenario>& scenarios,
              const std::vector<ensemble::Job>& jobs, store::ResultsStore& results) {
@@ -133,6 +163,7 @@ void execute(const EnsembleArgs& args, const std::vector<scenario::CountryScenar
   Clock::duration storing{};
   std::string layout;
   {
+    const InterruptNotice notice;
     ProgressBar bar(!args.quiet && stderr_is_terminal(), "runs", true);
     std::uint64_t finished = 0;
     const ensemble::JobDone done = [&](const ensemble::Job& job,

@@ -112,6 +112,11 @@ TEST(Ensemble, KilledAndRerunGivesTheSameStoreAsAnUninterruptedRun) {
   for (const int signal : {SIGKILL, SIGTERM, SIGINT}) {
     fs::remove(box.work() / "killed.db");
     ASSERT_EQ(kill_midway(box, signal, killed), signal) << "the ensemble ended before the kill";
+    if (signal != SIGKILL) {
+      EXPECT_NE(read_file(box.root() / ".kill-err").find("run the same command again"),
+                std::string::npos)
+          << signal;
+    }
     const std::string stored = scalar(box, "killed.db", "SELECT count(*) FROM runs");
     EXPECT_LT(std::stoi(stored.empty() ? "0" : stored), 40) << signal;
     const Result resumed = box.unrest(killed);
