@@ -17,8 +17,9 @@ std::string number(double x, int digits = 2) {
   if (x == std::round(x) && std::fabs(x) < 1e15)
     return fmt::format("{}", static_cast<long long>(x));
   std::string s = fmt::format("{:.{}f}", x, digits);
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == '.') s.pop_back();
+  if (s.find('.') == std::string::npos) return s;  // no decimals to trim (digits = 0)
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
   return s;
 }
 
