@@ -181,7 +181,22 @@ void execute(const EnsembleArgs& args, const std::vector<scenario::CountryScenar
     } else {
       const unsigned threads =
           args.threads > 0 ? args.threads : std::max(1u, std::thread::hardware_concurrency());
-      const ensemble::ThreadSplit split = ensemble::split_threads(threads, jobs.size());
+      std::uint64_t run_bytes = 0;
+      for (const scenario::CountryScenario& sc : scenarios) {
+        run_bytes = std::max(run_bytes, sc.memory_bytes);
+      }
+      const ensemble::ThreadSplit wanted = ensemble::split_threads(threads, jobs.size());
+      const ensemble::ThreadSplit split =
+          ensemble::limit_by_memory(wanted, threads, run_bytes, available_memory_bytes());
+      if (!args.quiet && split.concurrent_runs < wanted.concurrent_runs) {
+        fmt::print(stderr,
+                   "unrest: {} runs at once would need about {:.1f} GiB; running {} at once to "
+                   "fit the {:.1f} GiB available (results are the same)\n",
+                   wanted.concurrent_runs,
+                   static_cast<double>(run_bytes) * wanted.concurrent_runs / (1 << 30),
+                   split.concurrent_runs,
+                   static_cast<double>(available_memory_bytes()) / (1 << 30));
+      }
       layout =
           fmt::format("{} at once, {} threads each", split.concurrent_runs, split.threads_per_run);
       ensemble::run_jobs(scenarios, jobs, split, done);

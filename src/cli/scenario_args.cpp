@@ -6,9 +6,7 @@
 #include <sstream>
 
 namespace unrest::cli {
-namespace {
 
-// MemAvailable from /proc/meminfo, in bytes; 0 if unknown (the check is then skipped).
 std::uint64_t available_memory_bytes() {
   std::ifstream meminfo("/proc/meminfo");
   std::string line;
@@ -20,8 +18,6 @@ std::uint64_t available_memory_bytes() {
   }
   return 0;
 }
-
-}  // namespace
 
 void add_scenario_args(CLI::App& cmd, ScenarioArgs& args) {
   cmd.add_option("scenario", args.scenario,

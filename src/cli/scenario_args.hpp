@@ -20,6 +20,8 @@ struct ScenarioArgs {
 };
 
 void add_scenario_args(CLI::App& cmd, ScenarioArgs& args);
+// MemAvailable from /proc/meminfo, in bytes; 0 if unknown (memory checks are then skipped).
+std::uint64_t available_memory_bytes();
 // Loads and validates the scenario, with --seed/--periods/--scheduler applied as overrides last.
 scenario::Scenario load_from_args(const ScenarioArgs& args);
 // Whether the arguments name a country scenario (docs/country-model.md).

@@ -20,4 +20,13 @@ ThreadSplit split_threads(unsigned threads, std::size_t runs) {
   return {concurrent, std::max(1u, threads / concurrent)};
 }
 
+ThreadSplit limit_by_memory(ThreadSplit split, unsigned threads, std::uint64_t run_bytes,
+                            std::uint64_t available_bytes) {
+  if (run_bytes == 0 || available_bytes == 0) return split;
+  const std::uint64_t fit = std::max<std::uint64_t>(1, available_bytes / run_bytes);
+  if (fit >= split.concurrent_runs) return split;
+  const auto runs = static_cast<unsigned>(fit);
+  return {runs, std::max(1u, std::max(1u, threads) / runs)};
+}
+
 }  // namespace unrest::ensemble

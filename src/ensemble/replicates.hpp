@@ -30,4 +30,9 @@ struct ThreadSplit {
 };
 ThreadSplit split_threads(unsigned threads, std::size_t runs);
 
+// The same split with no more runs at once than fit in `available_bytes` at `run_bytes` each
+// (at least one: a single run was checked when its scenario was loaded); 0 means unknown.
+ThreadSplit limit_by_memory(ThreadSplit split, unsigned threads, std::uint64_t run_bytes,
+                            std::uint64_t available_bytes);
+
 }  // namespace unrest::ensemble

@@ -328,6 +328,7 @@ class Builder {
       memory += epstein::estimate_parallel_memory_bytes(rules);
       lattices_.push_back(l);
     }
+    s_.memory_bytes = memory;
     if (options.available_memory > 0 && memory > options.available_memory) {
       blame("country.scale",
             fmt::format("expected a scale whose lattices fit in memory, got {}: the {} regions "

@@ -29,6 +29,7 @@ struct CountryScenario {
   std::uint64_t seed = 1;
   SchedulerKind scheduler = SchedulerKind::parallel;
   country::CountryParams params;
+  std::uint64_t memory_bytes = 0;  // the pre-flight estimate of one run's memory
 
   // The effective scenario as TOML: every key with its value.
   std::string effective_toml() const;

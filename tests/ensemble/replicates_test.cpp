@@ -35,5 +35,16 @@ TEST(SplitThreads, WholeRunsFirstThenThreadsWithinRuns) {
   EXPECT_EQ(split_threads(4, 0).concurrent_runs, 1u);
 }
 
+TEST(LimitByMemory, FewerRunsAtOnceWhenTheyWouldNotFit) {
+  const ThreadSplit wanted = split_threads(16, 100);  // 16 runs at once, 1 thread each
+  const ThreadSplit fit = limit_by_memory(wanted, 16, 500, 2'100);
+  EXPECT_EQ(fit.concurrent_runs, 4u);  // 4 x 500 <= 2100 < 5 x 500
+  EXPECT_EQ(fit.threads_per_run, 4u);  // the threads go to each run's scheduler instead
+  EXPECT_EQ(limit_by_memory(wanted, 16, 500, 100).concurrent_runs, 1u);  // never below one
+  EXPECT_EQ(limit_by_memory(wanted, 16, 500, 1'000'000).concurrent_runs, 16u);
+  EXPECT_EQ(limit_by_memory(wanted, 16, 0, 100).concurrent_runs, 16u);  // unknown: unchanged
+  EXPECT_EQ(limit_by_memory(wanted, 16, 500, 0).concurrent_runs, 16u);
+}
+
 }  // namespace
 }  // namespace unrest::ensemble
