@@ -186,16 +186,16 @@ void execute(const EnsembleArgs& args, const std::vector<scenario::CountryScenar
         run_bytes = std::max(run_bytes, sc.memory_bytes);
       }
       const ensemble::ThreadSplit wanted = ensemble::split_threads(threads, jobs.size());
+      const std::uint64_t available = available_memory_bytes();
       const ensemble::ThreadSplit split =
-          ensemble::limit_by_memory(wanted, threads, run_bytes, available_memory_bytes());
+          ensemble::limit_by_memory(wanted, threads, run_bytes, available);
       if (!args.quiet && split.concurrent_runs < wanted.concurrent_runs) {
         fmt::print(stderr,
                    "unrest: {} runs at once would need about {:.1f} GiB; running {} at once to "
                    "fit the {:.1f} GiB available (results are the same)\n",
                    wanted.concurrent_runs,
                    static_cast<double>(run_bytes) * wanted.concurrent_runs / (1 << 30),
-                   split.concurrent_runs,
-                   static_cast<double>(available_memory_bytes()) / (1 << 30));
+                   split.concurrent_runs, static_cast<double>(available) / (1 << 30));
       }
       layout =
           fmt::format("{} at once, {} threads each", split.concurrent_runs, split.threads_per_run);

@@ -146,12 +146,14 @@ void insert_series_row(Statement& q, const ensemble::Job& job, const std::string
 
 }  // namespace
 
-std::string effective_sha256(const scenario::CountryScenario& s) {
-  return scenario::sha256_hex(s.source_sha256 + "\n" + s.effective_toml());
+StudyScenario study_scenario(const scenario::CountryScenario& s, std::string parameters) {
+  std::string toml = s.effective_toml();
+  std::string sha256 = scenario::sha256_hex(s.source_sha256 + "\n" + toml);
+  return {s.name, std::move(sha256), s.source, std::move(toml), std::move(parameters)};
 }
 
-StudyScenario study_scenario(const scenario::CountryScenario& s, std::string parameters) {
-  return {s.name, effective_sha256(s), s.source, s.effective_toml(), std::move(parameters)};
+std::string effective_sha256(const scenario::CountryScenario& s) {
+  return study_scenario(s).sha256;
 }
 
 const std::vector<std::string>& ResultsStore::tables() {
@@ -169,9 +171,8 @@ ResultsStore ResultsStore::open_for_study(const fs::path& path, const Study& stu
   // The write lock, held until the store closes: a second writer fails at once, not later.
   db.execute("PRAGMA locking_mode = EXCLUSIVE");
   db.execute("PRAGMA foreign_keys = ON");
-  db.execute("BEGIN EXCLUSIVE");
   const std::string wanted = study_json(study);
-  try {
+  db.in_transaction("BEGIN EXCLUSIVE", [&] {
     if (!has_meta_table(db)) {
       Statement any = db.prepare("SELECT count(*) FROM sqlite_schema");
       if (any.step() && any.integer(0) != 0) {
@@ -209,11 +210,7 @@ ResultsStore ResultsStore::open_for_study(const fs::path& path, const Study& stu
                                                       nlohmann::json::parse(wanted))));
       }
     }
-    db.execute("COMMIT");
-  } catch (...) {
-    sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
-  }
+  });
   return ResultsStore(std::move(db), study);
 }
 
@@ -254,8 +251,7 @@ void ResultsStore::record(const ensemble::Job& job, const scenario::CountryScena
   const auto scenario = static_cast<std::int64_t>(job.scenario);
   const auto replicate = std::int64_t{job.replicate};
   const StudyScenario& meta = study_.scenarios.at(job.scenario);
-  db_.execute("BEGIN IMMEDIATE");
-  try {
+  db_.in_transaction("BEGIN IMMEDIATE", [&] {
     Statement run = db_.prepare("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, 'done', ?, ?, ?, ?)");
     run.bind(scenario).bind(replicate).bind(static_cast<std::int64_t>(job.seed)).bind(meta.sha256);
     run.bind(meta.parameters).bind(version_string()).bind(std::int64_t{result.threads});
@@ -307,11 +303,7 @@ void ResultsStore::record(const ensemble::Job& job, const scenario::CountryScena
         insert_series_row(series, job, io::region_id(s, g), p, time, rec.regions[p - 1][g]);
       }
     }
-    db_.execute("COMMIT");
-  } catch (...) {
-    sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
-  }
+  });
 }
 
 std::vector<country::RunOutcome> ResultsStore::outcomes(std::size_t scenario,

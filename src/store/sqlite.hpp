@@ -34,6 +34,19 @@ class Database {
 
   // Runs one or more statements that return no rows.
   void execute(const std::string& sql);
+  // Runs `body` between `begin` ("BEGIN IMMEDIATE", "BEGIN EXCLUSIVE") and COMMIT; if it throws,
+  // rolls back and rethrows, so that none of its writes remain.
+  template <class Body>
+  void in_transaction(const std::string& begin, Body&& body) {
+    execute(begin);
+    try {
+      body();
+      execute("COMMIT");
+    } catch (...) {
+      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+      throw;
+    }
+  }
   Statement prepare(const std::string& sql);
   // Throws StoreError naming the store, what was being done and SQLite's message.
   [[noreturn]] void fail(const std::string& doing, int code) const;
