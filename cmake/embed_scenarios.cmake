@@ -1,6 +1,6 @@
 # Generates a C++ source embedding the built-in scenario TOML files and the data files they read
 # (script mode: cmake -DOUTPUT=... -DSCENARIO_DIR=... -DDATA_DIR=... -P embed_scenarios.cmake):
-# scenarios/*.toml by name, data/**/*.csv by their path from the repository root
+# scenarios/*.toml by name, data/**/*.csv and *.geojson by their path from the repository root
 # ("data/kazakhstan/regions.csv"), each in name order.
 #
 # Each text becomes a string literal of hex escapes, byte for byte (file(READ) without HEX
@@ -25,14 +25,14 @@ foreach(name IN LISTS names)
 endforeach()
 set(data_entries "")
 if(DATA_DIR)
-  file(GLOB_RECURSE DATA_INPUTS RELATIVE ${DATA_DIR} ${DATA_DIR}/*.csv)
+  file(GLOB_RECURSE DATA_INPUTS RELATIVE ${DATA_DIR} ${DATA_DIR}/*.csv ${DATA_DIR}/*.geojson)
   list(SORT DATA_INPUTS)
   foreach(relative IN LISTS DATA_INPUTS)
     embedded_literal("${DATA_DIR}/${relative}" literal)
     string(APPEND data_entries "    {\"data/${relative}\", ${literal}},\n")
   endforeach()
 endif()
-file(WRITE "${OUTPUT}.new" "// Generated from scenarios/*.toml and data/**/*.csv by cmake/embed_scenarios.cmake. Do not edit.
+file(WRITE "${OUTPUT}.new" "// Generated from scenarios/*.toml and data/**/*.{csv,geojson} by cmake/embed_scenarios.cmake. Do not edit.
 #include \"scenario/builtins.hpp\"
 
 namespace unrest::scenario {

@@ -22,5 +22,7 @@ Action add_compare(CLI::App& app);
 Action add_sweep(CLI::App& app);
 Action add_query(CLI::App& app);
 Action add_export(CLI::App& app);
+Action add_report(CLI::App& app);
+Action add_serve(CLI::App& app);
 
 }  // namespace unrest::cli

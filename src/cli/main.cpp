@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
   const cli::Action sweep = cli::add_sweep(app);
   const cli::Action query = cli::add_query(app);
   const cli::Action export_store = cli::add_export(app);
+  const cli::Action report = cli::add_report(app);
+  const cli::Action serve = cli::add_serve(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -46,6 +48,8 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("sweep")) return sweep();
     if (app.got_subcommand("query")) return query();
     if (app.got_subcommand("export")) return export_store();
+    if (app.got_subcommand("report")) return report();
+    if (app.got_subcommand("serve")) return serve();
   } catch (const scenario::InputError& e) {
     if (report_errors) std::fprintf(stderr, "unrest: error: %s\n", e.what());
     return cli::kExitBadInput;

@@ -307,6 +307,16 @@ std::string country_summary_json(const CountryScenario& s, const run::CountryRun
                          {"held_at_end", site.held_at_end}});
   }
   j["sites"] = site_list;
+  // The timeline, for charts that mark the events on the time axis.
+  nlohmann::ordered_json events = nlohmann::ordered_json::array();
+  for (const country::Event& e : s.params.events) {
+    events.push_back({{"time", e.at.iso()},
+                      {"type", country::name_of(e.type)},
+                      {"region", e.region ? nlohmann::ordered_json(region_id(s, *e.region))
+                                          : nlohmann::ordered_json(nullptr)},
+                      {"label", e.description}});
+  }
+  j["events"] = events;
 
   // The only fields that differ between identical runs: how long this one took, on how many
   // threads (which never changes the results), and the memory it used.
@@ -471,6 +481,7 @@ void write_country_run(const std::filesystem::path& dir, const CountryScenario& 
   write_file_atomically(dir / "region_summary.csv", region_summary_csv(s, r));
   write_file_atomically(dir / "sites.csv", sites_csv(s, r));
   write_file_atomically(dir / "report.md", country_report_md(s, r));
+  if (!s.map_geojson.empty()) write_file_atomically(dir / "map.geojson", s.map_geojson);
   write_file_atomically(dir / "summary.json", country_summary_json(s, r, peak_memory_bytes));
 }
 

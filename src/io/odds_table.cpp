@@ -54,18 +54,43 @@ std::string odds_csv(const std::vector<ScenarioOdds>& table, const std::string& 
   return out;
 }
 
+const std::vector<std::string>& odds_columns() {
+  static const std::vector<std::string> columns{"scenario",
+                                                "runs",
+                                                "regime stands (95 % CI)",
+                                                "contested / falls",
+                                                "citizens killed",
+                                                "security killed",
+                                                "detained",
+                                                "duration (h)",
+                                                "regions reached",
+                                                "attitude to intervener"};
+  return columns;
+}
+
+std::vector<std::string> odds_row(const ScenarioOdds& o) {
+  return {o.scenario,
+          std::to_string(o.runs),
+          fmt::format("{:.2f} ({:.2f}–{:.2f})",
+                      static_cast<double>(o.stands) / static_cast<double>(o.runs),
+                      o.stands_interval.low, o.stands_interval.high),
+          fmt::format("{} / {}", o.contested, o.falls),
+          md_spread(o.citizens_killed),
+          md_spread(o.security_killed),
+          md_spread(o.detained),
+          md_spread(o.duration_hours),
+          md_spread(o.regions_joined),
+          md_spread(o.attitude, 3)};
+}
+
 std::string odds_markdown(const std::vector<ScenarioOdds>& table) {
-  std::string out =
-      "| scenario | runs | regime stands (95 % CI) | contested / falls | citizens killed | "
-      "security killed | detained | duration (h) | regions reached | attitude to intervener |\n"
-      "|---|---:|---|---|---|---|---|---|---|---|\n";
+  std::string out = "|";
+  for (const std::string& column : odds_columns()) out += fmt::format(" {} |", column);
+  out += "\n|---|---:|---|---|---|---|---|---|---|---|\n";
   for (const ScenarioOdds& o : table) {
-    out += fmt::format(
-        "| {} | {} | {:.2f} ({:.2f}–{:.2f}) | {} / {} | {} | {} | {} | {} | {} | {} |\n",
-        o.scenario, o.runs, static_cast<double>(o.stands) / static_cast<double>(o.runs),
-        o.stands_interval.low, o.stands_interval.high, o.contested, o.falls,
-        md_spread(o.citizens_killed), md_spread(o.security_killed), md_spread(o.detained),
-        md_spread(o.duration_hours), md_spread(o.regions_joined), md_spread(o.attitude, 3));
+    out += "|";
+    for (const std::string& cell : odds_row(o)) out += fmt::format(" {} |", cell);
+    out += "\n";
   }
   out +=
       "\nMedians, with the interquartile range in brackets; the interval of the odds is "

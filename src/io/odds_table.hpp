@@ -15,5 +15,9 @@ namespace unrest::io {
 std::string odds_csv(const std::vector<ensemble::ScenarioOdds>& table,
                      const std::string& provenance);
 std::string odds_markdown(const std::vector<ensemble::ScenarioOdds>& table);
+// The Markdown table's header and one scenario's cells (medians with the IQR in brackets), for
+// other tables of the same figures (the report's).
+const std::vector<std::string>& odds_columns();
+std::vector<std::string> odds_row(const ensemble::ScenarioOdds& o);
 
 }  // namespace unrest::io

@@ -6,6 +6,7 @@
 
 #include "io/atomic_file.hpp"
 #include "io/build_info.hpp"
+#include "io/lattice_pgm.hpp"
 
 namespace unrest::io {
 namespace {
@@ -44,6 +45,10 @@ nlohmann::json value_json(const scenario::Value& v) {
 }
 
 }  // namespace
+
+std::string snapshot_file(std::uint32_t period, const std::string& screen) {
+  return fmt::format("lattice-{:06}-{}.pgm", period, screen);
+}
 
 std::string timeseries_csv(const scenario::Scenario& s, const run::RunResult& r) {
   std::string out = provenance_line(s);
@@ -94,6 +99,14 @@ std::string summary_json(const scenario::Scenario& s, const run::RunResult& r,
                      {"total_activation", moments_json(st.total_activation)},
                      {"outburst_peak", moments_json(st.peak)},
                      {"outburst_duration", moments_json(st.duration)}};
+  nlohmann::json snapshots = nlohmann::json::array();
+  for (const run::LatticeSnapshot& snapshot : r.snapshots) {
+    snapshots.push_back({{"period", snapshot.period},
+                         {"block", snapshot.image.block},
+                         {"action", snapshot_file(snapshot.period, "action")},
+                         {"grievance", snapshot_file(snapshot.period, "grievance")}});
+  }
+  j["snapshots"] = snapshots;
   j["agent_updates"] = r.agent_updates;
   // The only fields that differ between identical runs: how long this one took, on how many
   // threads (which never changes the results).
@@ -109,6 +122,23 @@ void write_run(const std::filesystem::path& dir, const scenario::Scenario& s,
                const run::RunResult& r, std::uint64_t peak_memory_bytes) {
   write_file_atomically(dir / "timeseries.csv", timeseries_csv(s, r));
   write_file_atomically(dir / "outbursts.csv", outbursts_csv(s, r));
+  // The header comment: the provenance line without its "# " and newline, then the picture.
+  const std::string provenance = provenance_line(s);
+  const std::string origin = provenance.substr(2, provenance.size() - 3);
+  for (const run::LatticeSnapshot& snapshot : r.snapshots) {
+    const epstein::LatticeImage& image = snapshot.image;
+    const auto comment = [&](const char* screen) {
+      return fmt::format("{} period {} block {} screen {}", origin, snapshot.period, image.block,
+                         screen);
+    };
+    write_file_atomically(
+        dir / snapshot_file(snapshot.period, "action"),
+        pgm_text({image.width, image.height, 3, image.action}, comment("action")));
+    write_file_atomically(
+        dir / snapshot_file(snapshot.period, "grievance"),
+        pgm_text({image.width, image.height, 255, image.grievance}, comment("grievance")));
+  }
+  // Last: summary.json names the snapshots, so it never names one that is not yet written.
   write_file_atomically(dir / "summary.json", summary_json(s, r, peak_memory_bytes));
 }
 

@@ -1,5 +1,6 @@
-// Writes a run's output directory: timeseries.csv, outbursts.csv and summary.json, each
-// atomically. Every file records the version, seed, scenario and its SHA-256.
+// Writes a run's output directory: timeseries.csv, outbursts.csv, summary.json and the lattice
+// snapshots (io/lattice_pgm.hpp), each atomically. Every file records the version, seed, scenario
+// and its SHA-256.
 #pragma once
 
 #include <filesystem>
@@ -9,6 +10,9 @@
 #include "scenario/scenario.hpp"
 
 namespace unrest::io {
+
+// "lattice-000050-action.pgm": the file of a snapshot's screen ("action" or "grievance").
+std::string snapshot_file(std::uint32_t period, const std::string& screen);
 
 std::string timeseries_csv(const scenario::Scenario& s, const run::RunResult& r);
 std::string outbursts_csv(const scenario::Scenario& s, const run::RunResult& r);

@@ -12,9 +12,9 @@ namespace unrest::run {
 namespace {
 
 // Steps a model period by period, recording the census and the outbursts.
-template <class StepFn, class CensusFn>
-RunResult record(const scenario::Scenario& scenario, const ProgressCallback& progress, StepFn step,
-                 CensusFn census) {
+template <class StepFn, class CensusFn, class ImageFn>
+RunResult record(const scenario::Scenario& scenario, const ProgressCallback& progress,
+                 const RunOptions& options, StepFn step, CensusFn census, ImageFn image) {
   epstein::OutburstDetector detector(scenario.outburst_threshold);
   RunResult result;
   result.series.reserve(scenario.periods);
@@ -22,6 +22,9 @@ RunResult record(const scenario::Scenario& scenario, const ProgressCallback& pro
     step(t);
     const epstein::Census c = census();
     result.series.push_back({t, c});
+    if (std::binary_search(options.snapshot_periods.begin(), options.snapshot_periods.end(), t)) {
+      result.snapshots.push_back({t, image()});
+    }
     detector.observe(t, c.active);
     if (progress) progress(t, scenario.periods);
   }
@@ -34,23 +37,33 @@ RunResult record(const scenario::Scenario& scenario, const ProgressCallback& pro
 }  // namespace
 
 RunResult run_epstein(const scenario::Scenario& scenario, const ProgressCallback& progress,
-                      const RunOptions& options) {
+                      const RunOptions& run_options) {
+  RunOptions options = run_options;
+  std::sort(options.snapshot_periods.begin(), options.snapshot_periods.end());
   const auto started = std::chrono::steady_clock::now();
   RunResult result;
   if (scenario.scheduler == scenario::SchedulerKind::parallel) {
     engine::ParallelScheduler scheduler(options.threads);
     epstein::ParallelModelI model(scenario.model, scenario.seed);
     result = record(
-        scenario, progress, [&](std::uint32_t t) { scheduler.step(model, t); },
-        [&] { return model.census(scheduler.rows()); });
+        scenario, progress, options, [&](std::uint32_t t) { scheduler.step(model, t); },
+        [&] { return model.census(scheduler.rows()); },
+        [&] {
+          return epstein::lattice_image(model.world(), model.legitimacy(),
+                                        options.snapshot_max_side);
+        });
     result.agent_updates = scheduler.updates();
     result.threads = scheduler.threads();
   } else {
     epstein::ModelI model(scenario.model, scenario.seed);
     engine::ReferenceScheduler scheduler(scenario.seed);
     result = record(
-        scenario, progress, [&](std::uint32_t t) { scheduler.step(model, t); },
-        [&] { return model.census(); });
+        scenario, progress, options, [&](std::uint32_t t) { scheduler.step(model, t); },
+        [&] { return model.census(); },
+        [&] {
+          return epstein::lattice_image(model.world(), model.legitimacy(),
+                                        options.snapshot_max_side);
+        });
     result.agent_updates = scheduler.updates();
   }
   result.wall_seconds =

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/statistics.hpp"
+#include "models/epstein/lattice_image.hpp"
 #include "models/epstein/model1.hpp"
 #include "models/epstein/outbursts.hpp"
 #include "scenario/scenario.hpp"
@@ -32,8 +33,15 @@ struct RunStatistics {
   core::Moments duration;          // complete outbursts only
 };
 
+// The lattice's two screens at the end of a chosen period (models/epstein/lattice_image.hpp).
+struct LatticeSnapshot {
+  std::uint32_t period = 0;
+  epstein::LatticeImage image;
+};
+
 struct RunResult {
   std::vector<PeriodRecord> series;
+  std::vector<LatticeSnapshot> snapshots;  // in period order
   std::vector<epstein::Outburst> outbursts;
   RunStatistics statistics;
   std::uint64_t agent_updates = 0;
@@ -44,6 +52,9 @@ struct RunResult {
 // How to run, beyond the scenario: nothing here may change the results.
 struct RunOptions {
   unsigned threads = 0;  // parallel scheduler: 0 = every hardware thread
+  // Periods at whose end the lattice is pictured (Epstein runs), and the largest picture side.
+  std::vector<std::uint32_t> snapshot_periods = {};
+  int snapshot_max_side = 400;
 };
 
 // Called after each period with (period, total periods); may be empty.

@@ -12,6 +12,8 @@
 #include "scenario/country_parameters.hpp"
 #include "scenario/presets.hpp"
 #include "scenario/regions_csv.hpp"
+
+#include <nlohmann/json.hpp>
 #include "scenario/toml_values.hpp"
 
 namespace unrest::scenario::country_detail {
@@ -32,6 +34,7 @@ class Builder {
     read_scalars();
     read_horizon();
     read_regions();
+    read_map();
     read_region_tables();
     size_lattices(options);
     read_sites();
@@ -270,6 +273,43 @@ class Builder {
     }
     p_.reserve.base = text("reserve.base");
     p_.outcomes.capital = text("outcomes.capital");
+  }
+
+  // The map is for pictures only, but it is an input: checked here, and hashed with the rest.
+  void read_map() {
+    const std::string& reference = text("country.map");
+    if (reference.empty()) return;
+    const std::optional<std::string> content = read_reference(reference);
+    if (!content) {
+      blame("country.map",
+            fmt::format("expected a readable GeoJSON file, got '{}': no such file", reference));
+    }
+    const nlohmann::json map = nlohmann::json::parse(*content, nullptr, false);
+    const auto expect = [&](bool ok, const std::string& got) {
+      if (!ok) {
+        blame("country.map", fmt::format("expected a GeoJSON FeatureCollection whose features' "
+                                         "properties.id are region ids ({}), got {} in '{}'",
+                                         region_ids(p_.geography), got, reference));
+      }
+    };
+    expect(!map.is_discarded(), "text that is not JSON");
+    expect(map.is_object() && map.value("type", "") == "FeatureCollection" &&
+               map.contains("features") && map["features"].is_array(),
+           "no FeatureCollection");
+    std::size_t index = 0;
+    for (const nlohmann::json& feature : map["features"]) {
+      const nlohmann::json* id = nullptr;
+      if (feature.is_object() && feature.contains("properties") &&
+          feature["properties"].is_object() && feature["properties"].contains("id")) {
+        id = &feature["properties"]["id"];
+      }
+      expect(id != nullptr && id->is_string() && p_.geography.index_of(id->get<std::string>()),
+             fmt::format("feature {} with properties.id {}", index,
+                         id == nullptr ? std::string("missing") : id->dump()));
+      ++index;
+    }
+    s_.map_geojson = *content;
+    data_.emplace_back(hash_name(reference), *content);
   }
 
   std::size_t region_index(const std::string& id, const std::string& origin,

@@ -110,7 +110,7 @@ std::string sections_text() {
 
 // A path key's value made independent of the file that wrote it.
 Value resolved(const std::string& key, Value value, const Place& place) {
-  if (key == "country.regions" && !std::get<std::string>(value).empty()) {
+  if ((key == "country.regions" || key == "country.map") && !std::get<std::string>(value).empty()) {
     return resolve_reference(place, std::get<std::string>(value));
   }
   return value;

@@ -106,6 +106,9 @@ std::vector<ParamSpec> make_specs() {
            "Horizon: the run stops here; a whole number of periods after the start"),
       integer("country.period_minutes", d.period_minutes, 1, 525600, "minutes",
               "Real time one period stands for"),
+      text("country.map", "", "a path to a GeoJSON file, relative to the scenario file",
+           "The regions' boundaries for the report's and the viewer's map (each feature's "
+           "properties.id a region id); none = no map"),
 
       epstein("citizens.vision"),
       epstein("citizens.move"),

@@ -30,6 +30,7 @@ struct CountryScenario {
   SchedulerKind scheduler = SchedulerKind::parallel;
   country::CountryParams params;
   std::uint64_t memory_bytes = 0;  // the pre-flight estimate of one run's memory
+  std::string map_geojson;         // the regions' boundaries (country.map), or empty
 
   // The effective scenario as TOML: every key with its value.
   std::string effective_toml() const;

@@ -17,7 +17,7 @@ const char* const kSchema = R"sql(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE scenarios (
   scenario INTEGER PRIMARY KEY, name TEXT NOT NULL, sha256 TEXT NOT NULL, source TEXT NOT NULL,
-  parameters TEXT NOT NULL, effective_toml TEXT NOT NULL);
+  parameters TEXT NOT NULL, effective_toml TEXT NOT NULL, map_geojson TEXT NOT NULL);
 CREATE TABLE runs (
   scenario INTEGER NOT NULL REFERENCES scenarios, replicate INTEGER NOT NULL,
   seed INTEGER NOT NULL, scenario_sha256 TEXT NOT NULL, parameters TEXT NOT NULL,
@@ -149,7 +149,8 @@ void insert_series_row(Statement& q, const ensemble::Job& job, const std::string
 StudyScenario study_scenario(const scenario::CountryScenario& s, std::string parameters) {
   std::string toml = s.effective_toml();
   std::string sha256 = scenario::sha256_hex(s.source_sha256 + "\n" + toml);
-  return {s.name, std::move(sha256), s.source, std::move(toml), std::move(parameters)};
+  return {s.name,          std::move(sha256),     s.source,
+          std::move(toml), std::move(parameters), s.map_geojson};
 }
 
 std::string effective_sha256(const scenario::CountryScenario& s) {
@@ -186,12 +187,12 @@ ResultsStore ResultsStore::open_for_study(const fs::path& path, const Study& stu
       meta.bind(std::string("version")).bind(version_string()).run();
       meta.bind(std::string("study")).bind(wanted).run();
       Statement scen = db.prepare(
-          "INSERT INTO scenarios (scenario, name, sha256, source, parameters, effective_toml) "
-          "VALUES (?, ?, ?, ?, ?, ?)");
+          "INSERT INTO scenarios (scenario, name, sha256, source, parameters, effective_toml, "
+          "map_geojson) VALUES (?, ?, ?, ?, ?, ?, ?)");
       for (std::size_t i = 0; i < study.scenarios.size(); ++i) {
         const StudyScenario& s = study.scenarios[i];
         scen.bind(static_cast<std::int64_t>(i)).bind(s.name).bind(s.sha256).bind(s.source);
-        scen.bind(s.parameters).bind(s.effective_toml).run();
+        scen.bind(s.parameters).bind(s.effective_toml).bind(s.map_geojson).run();
       }
     } else {
       require_unrest_store(db);

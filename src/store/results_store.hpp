@@ -22,7 +22,7 @@
 
 namespace unrest::store {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;  // 2: scenarios.map_geojson
 
 struct StudyScenario {
   std::string name;
@@ -30,6 +30,7 @@ struct StudyScenario {
   std::string source;          // path, or builtin:NAME
   std::string effective_toml;  // every key with its value
   std::string parameters;      // JSON object of the values this scenario varies (sweeps), or {}
+  std::string map_geojson;     // the regions' boundaries (country.map), for reports; or empty
 };
 
 // What a store is for. Reopening a store for a different study is refused, so that results

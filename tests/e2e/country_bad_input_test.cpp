@@ -83,6 +83,13 @@ const std::vector<CountryCase> kCases{
     {"PriceEventWithoutPrice",
      "bad_price.toml",
      {"bad_price.toml:3:", "'events.timeline[1].price'", "price_rollback", "needs a price"}},
+    {"MapFeatureOfAnUnknownRegion",
+     "bad_map_id.toml",
+     {"bad_map_id.toml:5:", "'country.map'", "GeoJSON FeatureCollection", "west, east, capital",
+      "feature 0 with properties.id \"north\""}},
+    {"MapThatIsNotJson",
+     "bad_map_json.toml",
+     {"bad_map_json.toml:5:", "'country.map'", "text that is not JSON"}},
 };
 
 INSTANTIATE_TEST_SUITE_P(Files, CountryBadInput, ::testing::ValuesIn(kCases),

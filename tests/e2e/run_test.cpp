@@ -4,12 +4,28 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include <algorithm>
+
 #include "e2e/cli_harness.hpp"
 
 namespace unrest::e2e {
 namespace {
 
-const std::set<std::string> kOutputFiles{"outbursts.csv", "summary.json", "timeseries.csv"};
+// The files of an Epstein run of `periods` periods: the CSVs, summary.json, and the two screens
+// of the lattice at the default snapshots (five periods, evenly spaced from the first).
+std::set<std::string> output_files(unsigned periods) {
+  std::set<std::string> files{"outbursts.csv", "summary.json", "timeseries.csv"};
+  for (unsigned k = 0; k <= 4; ++k) {
+    std::string period = std::to_string(std::max(1u, periods * k / 4));
+    period.insert(0, 6 - period.size(), '0');
+    for (const char* screen : {"action", "grievance"}) {
+      std::string name = "lattice-";
+      name.append(period).append("-").append(screen).append(".pgm");
+      files.insert(name);
+    }
+  }
+  return files;
+}
 
 // summary.json parsed, with its "timing" object (the only part allowed to differ between
 // identical runs) removed. Fails the test if there is no timing object to remove.
@@ -108,7 +124,7 @@ TEST(Run, ForceOverwritesAPreviousRun) {
                "--force"});
   EXPECT_NE(read_file(out / "timeseries.csv").find(" seed 2\n"), std::string::npos);
   EXPECT_EQ(summary_without_timing(out / "summary.json")["seed"], 2);
-  EXPECT_EQ(entries_of(out), kOutputFiles);
+  EXPECT_EQ(entries_of(out), output_files(30));
 }
 
 TEST(Run, RefusesAnOutputPathThatIsAFile) {
@@ -134,7 +150,7 @@ TEST(Run, QuietPrintsNothing) {
   EXPECT_EQ(r.status, 0) << r;
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err, "");
-  EXPECT_EQ(entries_of(out), kOutputFiles);
+  EXPECT_EQ(entries_of(out), output_files(30));
 }
 
 TEST(Run, PipedOutputIsJustTheOutputDirectory) {
@@ -151,7 +167,7 @@ TEST(Run, DefaultOutputDirectoryIsResultsNameSeed) {
   const Result r = box.unrest({"run", "epstein-run3", "--periods", "20", "--seed", "5"});
   EXPECT_EQ(r.status, 0) << r;
   EXPECT_EQ(r.out, "results/epstein-run3-seed5\n");
-  EXPECT_EQ(entries_of(box.work() / "results" / "epstein-run3-seed5"), kOutputFiles);
+  EXPECT_EQ(entries_of(box.work() / "results" / "epstein-run3-seed5"), output_files(20));
 }
 
 TEST(Run, EveryOutputFileRecordsVersionScenarioAndSeed) {
@@ -175,7 +191,7 @@ TEST(Run, EveryOutputFileRecordsVersionScenarioAndSeed) {
              "height = 30\n");
   const fs::path out = box.work() / "out";
   run_ok(box, {"run", scenario.string(), "--seed", "4242", "--out", out.string()});
-  EXPECT_EQ(entries_of(out), kOutputFiles);
+  EXPECT_EQ(entries_of(out), output_files(40));
 
   const nlohmann::ordered_json s = nlohmann::ordered_json::parse(read_file(out / "summary.json"));
   EXPECT_EQ(s["version"], ver);
@@ -193,6 +209,12 @@ TEST(Run, EveryOutputFileRecordsVersionScenarioAndSeed) {
 
   const std::string expected = "# unrest " + ver + " commit " + commit +
                                " scenario provenance-check sha256 " + sha + " seed 4242";
+  // The lattice pictures carry the same line in their PGM header, with the period and screen.
+  const std::vector<std::string> picture = lines_of(read_file(out / "lattice-000020-action.pgm"));
+  ASSERT_GE(picture.size(), 3u);
+  EXPECT_EQ(picture[0], "P5");
+  EXPECT_EQ(picture[1], expected + " period 20 block 1 screen action");
+  EXPECT_EQ(picture[2], "30 30");
   for (const char* csv : {"timeseries.csv", "outbursts.csv"}) {
     const std::vector<std::string> lines = lines_of(read_file(out / csv));
     ASSERT_GE(lines.size(), 2u) << csv;
@@ -229,7 +251,7 @@ TEST(Run, LeavesNoTemporaryFiles) {
   for (const std::string& name : entries_of(out)) {
     EXPECT_EQ(name.find(".tmp-"), std::string::npos) << name;
   }
-  EXPECT_EQ(entries_of(out), kOutputFiles);
+  EXPECT_EQ(entries_of(out), output_files(40));
   EXPECT_EQ(entries_of(box.work()), std::set<std::string>{"out"});
 }
 

@@ -1,0 +1,108 @@
+#include "models/epstein/lattice_image.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace unrest::epstein {
+namespace {
+
+// Per pixel: how many quiet citizens, actives and cops, and the grievance of the citizens.
+class PixelTally {
+ public:
+  PixelTally(int width, int height, int max_side)
+      : lattice_width_(width), block_(image_block(width, height, max_side)) {
+    image_.block = block_;
+    image_.width = (width + block_ - 1) / block_;
+    image_.height = (height + block_ - 1) / block_;
+    const auto pixels = static_cast<std::size_t>(image_.width) * image_.height;
+    counts_.assign(pixels, {0, 0, 0});
+    grievance_.assign(pixels, 0.0);
+  }
+
+  void add(std::uint32_t site, Pixel what, double grievance) {
+    const auto w = static_cast<std::uint32_t>(lattice_width_);
+    const auto x = static_cast<int>(site % w) / block_;
+    const auto y = static_cast<int>(site / w) / block_;
+    const std::size_t p = static_cast<std::size_t>(y) * image_.width + x;
+    ++counts_[p][static_cast<std::size_t>(what) - 1];
+    if (what != Pixel::cop) grievance_[p] += grievance;
+  }
+
+  LatticeImage finish() {
+    const std::size_t pixels = counts_.size();
+    image_.action.resize(pixels);
+    image_.grievance.resize(pixels);
+    for (std::size_t p = 0; p < pixels; ++p) {
+      const auto [quiet, active, cops] = counts_[p];
+      Pixel shown = Pixel::empty;
+      if (active > 0 && active >= quiet && active >= cops) {
+        shown = Pixel::active;
+      } else if (cops > 0 && cops >= quiet) {
+        shown = Pixel::cop;
+      } else if (quiet > 0) {
+        shown = Pixel::quiet;
+      }
+      image_.action[p] = static_cast<std::uint8_t>(shown);
+      const std::uint32_t citizens = quiet + active;
+      image_.grievance[p] =
+          citizens == 0 ? kNoCitizen
+                        : static_cast<std::uint8_t>(
+                              std::lround(std::clamp(grievance_[p] / citizens, 0.0, 1.0) * 254.0));
+    }
+    return std::move(image_);
+  }
+
+ private:
+  int lattice_width_;
+  int block_;
+  LatticeImage image_;
+  std::vector<std::array<std::uint32_t, 3>> counts_;  // quiet, active, cop
+  std::vector<double> grievance_;                     // summed over free citizens
+};
+
+}  // namespace
+
+int image_block(int width, int height, int max_side) {
+  const int side = std::max(width, height);
+  const int limit = std::max(max_side, 1);
+  return std::max(1, (side + limit - 1) / limit);
+}
+
+LatticeImage lattice_image(const World& world, double legitimacy, int max_side) {
+  PixelTally tally(world.width, world.height, max_side);
+  for (std::uint32_t slot = 0; slot < world.slot_count(); ++slot) {
+    const Status status = world.status[slot];
+    if (status == Status::jailed || status == Status::withdrawn) continue;
+    if (world.kind[slot] == AgentKind::cop) {
+      tally.add(world.site[slot], Pixel::cop, 0.0);
+    } else {
+      tally.add(world.site[slot], status == Status::active ? Pixel::active : Pixel::quiet,
+                world.hardship[slot] * (1.0 - legitimacy));
+    }
+  }
+  return tally.finish();
+}
+
+LatticeImage lattice_image(const LatticeWorld& world, double legitimacy, int max_side) {
+  PixelTally tally(world.width, world.height, max_side);
+  for (std::uint32_t site = 0; site < world.site_count(); ++site) {
+    switch (world.occupant[site]) {
+      case Occupant::quiet:
+        tally.add(site, Pixel::quiet, world.hardship[site] * (1.0 - legitimacy));
+        break;
+      case Occupant::active:
+        tally.add(site, Pixel::active, world.hardship[site] * (1.0 - legitimacy));
+        break;
+      case Occupant::cop:
+        tally.add(site, Pixel::cop, 0.0);
+        break;
+      case Occupant::empty:
+      case Occupant::jailed:
+        break;
+    }
+  }
+  return tally.finish();
+}
+
+}  // namespace unrest::epstein
