@@ -308,8 +308,12 @@ class Builder {
                          id == nullptr ? std::string("missing") : id->dump()));
       ++index;
     }
-    s_.map_geojson = *content;
     data_.emplace_back(hash_name(reference), *content);
+    // The attribution travels inside the map, as a GeoJSON foreign member, to every picture.
+    nlohmann::json carried = map;
+    const std::string& attribution = text("country.map_attribution");
+    if (!attribution.empty()) carried["attribution"] = attribution;
+    s_.map_geojson = attribution.empty() ? *content : carried.dump();
   }
 
   std::size_t region_index(const std::string& id, const std::string& origin,

@@ -109,6 +109,9 @@ std::vector<ParamSpec> make_specs() {
       text("country.map", "", "a path to a GeoJSON file, relative to the scenario file",
            "The regions' boundaries for the report's and the viewer's map (each feature's "
            "properties.id a region id); none = no map"),
+      text("country.map_attribution", "", "any text",
+           "What the map's licence asks to be shown with it, e.g. \"© OpenStreetMap "
+           "contributors\""),
 
       epstein("citizens.vision"),
       epstein("citizens.move"),

@@ -1,8 +1,8 @@
 // The live viewer end to end (docs/viewer.md): `unrest serve --port 0` starts, headless Chromium
 // loads it, a slider is changed, Setup and Play run epstein-run2 past period 50 while the period
 // counter and the active count change, a refused value shows the server's message, a second tab
-// gets the frames too, no request leaves the server's origin, and SIGTERM stops the server with
-// exit code 0 within 5 s.
+// gets the frames too, a country scenario shows its map and streams the region chosen, no request
+// leaves the server's origin, and SIGTERM stops the server with exit code 0 within 5 s.
 // Environment (set by CTest): UNREST_BINARY, UNREST_TEST_OUTPUT, UNREST_WEB_DIR.
 // UNREST_VIEWER_MOCK=1 runs tests/web/lib/mock_viewer_server.mjs instead (front-end development only).
 import assert from 'node:assert/strict';
@@ -16,6 +16,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const SCENARIO = 'epstein-run2';
 const SLIDER_KEY = 'citizens.legitimacy';
 const SLIDER_VALUE = '0.7';
+const COUNTRY = process.env.UNREST_VIEWER_MOCK === '1' ? 'mock-country' : 'kazakhstan-2022';
 
 /** Starts the server; resolves to { child, origin, output(), exited } once it prints its address. */
 function startServer() {
@@ -197,6 +198,34 @@ describe('live viewer (unrest serve)', { timeout: 240000 }, () => {
     assert.ok(after > before, `frames reached the second tab (${before} -> ${after})`);
     assert.deepEqual(second.errors, []);
     assert.deepEqual(second.refused, []);
+  });
+
+  test('a country scenario shows the map; choosing a region streams its lattice', async () => {
+    const { page } = first;
+    const parameters = page.waitForResponse((r) => r.url().includes('/api/parameters?'));
+    await page.selectOption('[data-testid="scenario"]', COUNTRY);
+    assert.equal((await parameters).status(), 200);
+    await page.click('[data-testid="setup"]');
+    await page.locator('[data-testid="country"]').waitFor({ state: 'visible', timeout: 60000 });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="map"] path.region').length > 1, null, { timeout: 10000 });
+    const regions = await page.locator('[data-testid="region"] option').evaluateAll((os) => os.map((o) => o.value));
+    assert.ok(regions.length > 1, `regions: ${regions.join(', ')}`);
+    await page.waitForFunction(() => !document.querySelector('[data-testid="step"]').disabled);
+    await page.click('[data-testid="step"]');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="period"]').textContent) >= 1, null, { timeout: 30000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="map"] path.region')].some((p) => p.dataset.value), null, { timeout: 10000 });
+    assert.notEqual(await text(page, 'time'), '', 'a country scenario shows the time');
+
+    const viewed = await page.locator('[data-testid="region"]').inputValue();
+    const other = regions.find((id) => id !== viewed);
+    const viewRequest = page.waitForRequest((r) => r.url().endsWith('/api/view'));
+    await page.selectOption('[data-testid="region"]', other);
+    assert.deepEqual((await viewRequest).postDataJSON(), { region: other });
+    await page.waitForFunction(() => !document.querySelector('[data-testid="step"]').disabled);
+    await page.click('[data-testid="step"]');
+    await page.waitForFunction((id) => document.querySelector('[data-testid="lattice"]').dataset.region === id, other, { timeout: 30000 });
+    assert.equal(await page.locator('[data-testid="map"] path.region.selected').getAttribute('data-region'), other);
+    assert.deepEqual(first.errors, []);
   });
 
   test('no request left the server\'s origin', () => {

@@ -68,6 +68,16 @@ export function createMap(container, geojson, options = {}) {
     byId.set(id, { el, title, name });
   }
   container.appendChild(svg);
+  // The boundaries' licence may require it (OpenStreetMap's ODbL does): the scenario's
+  // country.map_attribution, carried in the GeoJSON as a foreign member.
+  if (geojson?.attribution) {
+    const note = document.createElement('p');
+    note.className = 'map-attribution';
+    note.setAttribute('data-testid', 'map-attribution');
+    note.style.cssText = 'margin:2px 0 0;font-size:11px;color:#666';
+    note.textContent = geojson.attribution;
+    container.appendChild(note);
+  }
 
   function setValues(values) {
     for (const [id, r] of byId) {

@@ -59,6 +59,7 @@ export function createLattice(canvas, { maxSide = 600, palette = ACTION_PALETTE 
     canvas.dataset.width = String(width);
     canvas.dataset.height = String(height);
     canvas.dataset.block = String(lattice.block ?? 1);
+    canvas.dataset.region = lattice.region ?? '';
     return true;
   }
 

@@ -13,6 +13,15 @@ const SERIES = [
 ];
 
 const whole = (u, v) => (v == null ? '–' : Math.round(v).toLocaleString('en'));
+/** Axis ticks: 950, 12k, 1.5M. */
+function compact(v) {
+  const a = Math.abs(v);
+  if (a >= 1e9) return `${+(v / 1e9).toPrecision(3)}G`;
+  if (a >= 1e6) return `${+(v / 1e6).toPrecision(3)}M`;
+  if (a >= 1e4) return `${+(v / 1e3).toPrecision(3)}k`;
+  return String(+v.toPrecision(4));
+}
+const ticks = (u, values) => values.map(compact);
 
 /** Creates the chart in container; returns { push(period, counts), reset(), render() -> bool }. */
 export function createLiveChart(container, { maxPoints = 2000, height = 220 } = {}) {
@@ -32,8 +41,8 @@ export function createLiveChart(container, { maxPoints = 2000, height = 220 } = 
       scales: { x: { time: false }, n: { range: (u, lo, hi) => [0, Math.max(1, hi * 1.05)] }, q: { range: (u, lo, hi) => [0, Math.max(1, hi * 1.05)] } },
       axes: [
         { label: 'period' },
-        { scale: 'n', label: 'active, jailed', values: (u, ticks) => ticks.map((t) => t.toLocaleString('en')), size: 60 },
-        { scale: 'q', side: 1, label: 'quiet', grid: { show: false }, values: (u, ticks) => ticks.map((t) => t.toLocaleString('en')), size: 60 },
+        { scale: 'n', label: 'active, jailed', values: ticks, size: 56 },
+        { scale: 'q', side: 1, label: 'quiet', grid: { show: false }, values: ticks, size: 56 },
       ],
       series: [
         { label: 'period', value: whole },

@@ -55,11 +55,12 @@ function showError(message) {
 function updateButtons() {
   const ready = Boolean(state?.scenario);
   const playing = Boolean(state?.playing);
+  const done = ready && state.periods > 0 && state.period >= state.periods;
   ui.setup.disabled = busy;
-  ui.play.disabled = busy || !ready || playing;
+  ui.play.disabled = busy || !ready || playing || done;
   ui.pause.disabled = busy || !playing;
-  ui.step.disabled = busy || !ready || playing;
-  ui.status.textContent = !ready ? 'not set up' : playing ? 'playing' : 'paused';
+  ui.step.disabled = busy || !ready || playing || done;
+  ui.status.textContent = !ready ? 'not set up' : playing ? 'playing' : done ? 'finished' : 'paused';
   document.body.dataset.playing = String(playing);
 }
 
@@ -140,12 +141,19 @@ function tick(now) {
   requestAnimationFrame(tick);
 }
 
-async function loadParameters(name) {
-  try {
-    controls.load(await getJSON(`/api/parameters?scenario=${encodeURIComponent(name)}`));
-  } catch (error) {
-    showError(`Parameters of ${name}: ${error.message}`);
-  }
+// The parameters of the scenario picked: loaded on each change, the latest pick winning; Setup
+// waits for them so that it never sends one scenario's changes with another's name.
+let parametersLoaded = Promise.resolve();
+let parametersWanted = null;
+function loadParameters(name) {
+  parametersWanted = name;
+  parametersLoaded = getJSON(`/api/parameters?scenario=${encodeURIComponent(name)}`).then(
+    (specs) => {
+      if (parametersWanted === name) controls.load(specs);
+    },
+    (error) => showError(`Parameters of ${name}: ${error.message}`),
+  );
+  return parametersLoaded;
 }
 
 let scenarios = [];
@@ -178,7 +186,10 @@ async function start() {
   });
 
   ui.setup.addEventListener('click', () =>
-    withBusy(() => command('/api/setup', { scenario: ui.scenario.value, set: controls.changes() })),
+    withBusy(async () => {
+      await parametersLoaded;
+      return command('/api/setup', { scenario: ui.scenario.value, set: controls.changes() });
+    }),
   );
   ui.play.addEventListener('click', () => withBusy(() => command('/api/play')));
   ui.pause.addEventListener('click', () => withBusy(() => command('/api/pause')));
