@@ -49,10 +49,12 @@ Action add_serve(CLI::App& app) {
       "serve", "Serve the live viewer: watch and steer a simulation in the browser");
   auto args = std::make_shared<ServeArgs>();
   cmd->add_option("--port", args->port, "TCP port (0: any free port, printed)")
-      ->check(CLI::Range(0, 65535));
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
   cmd->add_option("--host", args->host,
-                  "Address to listen on (default: loopback only; 0.0.0.0 exposes the viewer to "
-                  "the network)");
+                  "Address to listen on: loopback only by default; 0.0.0.0 exposes the viewer "
+                  "(and control of the simulation) to the network")
+      ->capture_default_str();
   cmd->add_option("--assets", args->assets,
                   "Directory of the viewer's files (default: web/viewer next to the executable)");
   cmd->add_option("--threads", args->threads,
@@ -63,7 +65,7 @@ Action add_serve(CLI::App& app) {
     options.host = args->host;
     options.assets = viewer_directory(*args);
     options.simulation.threads = args->threads;
-    options.simulation.load.available_memory = available_memory_bytes();
+    options.simulation.available_memory = &available_memory_bytes;
     // Before any thread starts, so that every thread leaves SIGINT and SIGTERM to the watcher.
     serve::StopSignals signals;
     serve::Server server(options);

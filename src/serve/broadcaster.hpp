@@ -14,6 +14,9 @@
 
 namespace unrest::serve {
 
+// At most 30 frames a second reach a client.
+inline constexpr std::chrono::microseconds kMinFrameGap(33'334);
+
 // "event: NAME\ndata: DATA\n\n"; `data` must be one line (compact JSON is).
 std::string sse_event(const std::string& name, const std::string& data);
 
@@ -27,7 +30,7 @@ class Broadcaster {
   };
 
   explicit Broadcaster(std::size_t max_clients = 16,
-                       std::chrono::milliseconds min_frame_gap = std::chrono::milliseconds(34))
+                       std::chrono::microseconds min_frame_gap = kMinFrameGap)
       : max_clients_(max_clients), min_frame_gap_(min_frame_gap) {}
 
   void publish_state(const std::string& json);
@@ -54,7 +57,7 @@ class Broadcaster {
   bool closed_ = false;
   std::size_t clients_ = 0;
   std::size_t max_clients_;
-  std::chrono::milliseconds min_frame_gap_;
+  std::chrono::microseconds min_frame_gap_;
 };
 
 }  // namespace unrest::serve

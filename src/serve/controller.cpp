@@ -138,7 +138,7 @@ void Controller::run() {
                             [&] { return stopping_ || !playing_ || steps_left_ > 0; });
         continue;
       }
-      next_play_ = Clock::now() + kFrameGap;
+      next_play_ = Clock::now() + kPlayPace;
     } else {
       --steps_left_;
     }
@@ -156,7 +156,7 @@ void Controller::run() {
     }
     // The last period before stepping stops always gets its frame.
     const bool stopping_here = !playing_ && steps_left_ == 0;
-    if (stopping_here || Clock::now() - last_frame_ >= kFrameGap) {
+    if (stopping_here || Clock::now() - last_frame_ >= kMinFrameGap) {
       lock.unlock();
       const std::string frame = frame_json(sim.frame(), info);
       lock.lock();

@@ -2,7 +2,8 @@
 // play, pause, step and view as the HTTP handlers call them, each answering the state object
 // as JSON and publishing it to the stream; frames published after stepped periods, at most one
 // per 1/30 s, and always one for the period where stepping stops. Play steps at most 30
-// periods a second, so that every period of a small model is seen; `step` runs flat out.
+// periods a second (a frame each), so that every period of a small model is seen; `step` runs
+// flat out.
 //
 // Ownership of the LiveSimulation: the stepping thread owns it while `stepping_` is set;
 // anyone else touches it only holding `mutex_` while `stepping_` is clear. Thread-safe.
@@ -51,7 +52,9 @@ class Controller {
 
  private:
   using Clock = std::chrono::steady_clock;
-  static constexpr auto kFrameGap = std::chrono::microseconds(1'000'000 / 30);
+  // A little slower than the stream's 30 frames a second, so that no played period's frame
+  // waits out a client's throttle and is overtaken.
+  static constexpr auto kPlayPace = std::chrono::milliseconds(34);
 
   void run();
   // The following need mutex_ held.

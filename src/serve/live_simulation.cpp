@@ -200,9 +200,11 @@ LiveSimulation::LiveSimulation(const std::string& name,
     : options_(options) {
   require_builtin(name);
   refuse_file_keys(overrides);
+  scenario::LoadOptions load;
+  if (options.available_memory != nullptr) load.available_memory = options.available_memory();
   info_.scenario = name;
   if (!scenario::is_country_scenario(name)) {
-    const scenario::Scenario s = scenario::load_scenario(name, overrides, options.load);
+    const scenario::Scenario s = scenario::load_scenario(name, overrides, load);
     info_.kind = ScenarioKind::epstein;
     info_.periods = s.periods;
     if (s.scheduler == scenario::SchedulerKind::parallel) {
@@ -212,8 +214,7 @@ LiveSimulation::LiveSimulation(const std::string& name,
     }
     return;
   }
-  const scenario::CountryScenario s =
-      scenario::load_country_scenario(name, overrides, options.load);
+  const scenario::CountryScenario s = scenario::load_country_scenario(name, overrides, load);
   country::CountryParams params = s.params;
   // The reference scheduler: each region one block, the paper's order over all its agents.
   const bool reference = s.scheduler == scenario::SchedulerKind::reference;

@@ -80,7 +80,9 @@ struct Frame {
 
 struct LiveOptions {
   unsigned threads = 0;  // parallel scheduler: 0 = every hardware thread
-  scenario::LoadOptions load;
+  // The memory available now, in bytes, asked at every setup for the loader's pre-flight check
+  // (the running simulation holds some); null skips the check.
+  std::uint64_t (*available_memory)() = nullptr;
   int max_side = 512;  // of the lattice image, in pixels
 };
 

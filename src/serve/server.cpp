@@ -270,7 +270,7 @@ StopSignals::~StopSignals() {
 
 void StopSignals::watch(std::function<void()> on_signal) {
   watcher_ = std::thread([this, on_signal = std::move(on_signal)] {
-    const timespec tick{0, 100'000'000};  // see ending_ ten times a second
+    const timespec tick{0, 50'000'000};  // sees ending_ within 50 ms
     bool stopping = false;
     while (!ending_) {
       if (sigtimedwait(&signals_, nullptr, &tick) < 0) continue;  // EAGAIN or EINTR

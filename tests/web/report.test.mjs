@@ -19,11 +19,17 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { blockNetwork, launchBrowser, outputDir, watchConsole } from './lib/browser.mjs';
+import {
+  blockNetwork,
+  launchBrowser,
+  outputDir,
+  unrestBinary,
+  watchConsole,
+} from './lib/browser.mjs';
 import { composeReport } from './lib/compose.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const binary = process.env.UNREST_BINARY || '/work/main/build/unrest';
+const binary = unrestBinary();
 // `unrest report` reads its bundle from web/ next to the executable; so do the fixture tests.
 // UNREST_REPORT_ASSETS names another bundle (node web/build.mjs --out DIR) for both.
 const assets = process.env.UNREST_REPORT_ASSETS || join(dirname(binary), 'web');

@@ -10,7 +10,13 @@ import { spawn } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { blockNetwork, launchBrowser, outputDir, watchConsole } from './lib/browser.mjs';
+import {
+  blockNetwork,
+  launchBrowser,
+  outputDir,
+  unrestBinary,
+  watchConsole,
+} from './lib/browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SCENARIO = 'epstein-run2';
@@ -21,7 +27,7 @@ const COUNTRY = process.env.UNREST_VIEWER_MOCK === '1' ? 'mock-country' : 'kazak
 /** Starts the server; resolves to { child, origin, output(), exited } once it prints its address. */
 function startServer() {
   const mock = process.env.UNREST_VIEWER_MOCK === '1';
-  const binary = process.env.UNREST_BINARY || '/work/main/build/unrest';
+  const binary = unrestBinary();
   const [command, args] = mock
     ? [process.execPath, [join(here, 'lib/mock_viewer_server.mjs'), '--port', '0', ...(process.env.UNREST_VIEWER_ASSETS ? ['--assets', process.env.UNREST_VIEWER_ASSETS] : [])]]
     : [binary, ['serve', '--port', '0', ...(process.env.UNREST_VIEWER_ASSETS ? ['--assets', process.env.UNREST_VIEWER_ASSETS] : [])]];

@@ -3,9 +3,13 @@
 // artefact directory, and a guard that fails any network request.
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const webDir = () => process.env.UNREST_WEB_DIR || '/work/main/web';
+// The repository (tests/web/lib/../../..), for defaults when run by hand rather than by CTest.
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const webDir = () => process.env.UNREST_WEB_DIR || join(repoRoot, 'web');
+export const unrestBinary = () => process.env.UNREST_BINARY || join(repoRoot, 'build', 'unrest');
 
 /** Launches headless Chromium (/usr/bin/chromium, or UNREST_CHROMIUM) and returns the Browser. */
 export async function launchBrowser() {

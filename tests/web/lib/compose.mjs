@@ -1,8 +1,10 @@
 // Development aid: composes a report page the way `unrest report` does (docs/report.md), from a
 // data JSON file and the bundled assets, so the front end can be worked on without the binary.
-// Usage: node compose.mjs DATA.json OUT.html [ASSETS_DIR (default /work/main/build/web)]
+// Usage: node compose.mjs DATA.json OUT.html [ASSETS_DIR (default build/web)]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { repoRoot } from './browser.mjs';
 
 /** The report page for the data object, with the bundle from assetsDir inlined. */
 export function composeReport(data, assetsDir) {
@@ -20,7 +22,7 @@ export function composeReport(data, assetsDir) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [dataPath, outPath, assets = '/work/main/build/web'] = process.argv.slice(2);
+  const [dataPath, outPath, assets = join(repoRoot, 'build/web')] = process.argv.slice(2);
   if (!dataPath || !outPath) {
     console.error('usage: node compose.mjs DATA.json OUT.html [ASSETS_DIR]');
     process.exit(2);

@@ -6,13 +6,14 @@
 import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
+import { repoRoot } from './browser.mjs';
 
 const arg = (name, fallback) => {
   const at = process.argv.indexOf(name);
   return at >= 0 ? process.argv[at + 1] : fallback;
 };
 const port = Number(arg('--port', '8080'));
-const assets = resolve(arg('--assets', '/work/main/build/web/viewer'));
+const assets = resolve(arg('--assets', join(repoRoot, 'build/web/viewer')));
 
 const SPECS = [
   { key: 'scenario.seed', type: 'integer', value: 1, default: 1, min: 0, max: 9007199254740991, step: 1, unit: '', choices: [], description: 'Seed of every random stream of the run.' },
