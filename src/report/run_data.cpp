@@ -86,12 +86,17 @@ std::map<std::string, Json> read_columns(const fs::path& path, Names... names) {
   return out;
 }
 
-Json provenance(const Json& summary, const fs::path& dir) {
+// What every run's page starts with: its kind, title and provenance, from summary.json.
+Json run_header(const Json& summary, const fs::path& dir, const char* kind) {
   const Json& s = summary.at("scenario");
-  return {
+  Json data;
+  data["kind"] = kind;
+  data["title"] = fmt::format("{}, seed {}", s.value("name", ""), summary.value("seed", 0));
+  data["provenance"] = {
       {"version", summary.value("version", "")}, {"git_commit", summary.value("git_commit", "")},
       {"scenario", s.value("name", "")},         {"sha256", s.value("sha256", "")},
       {"seed", summary.value("seed", 0)},        {"source", dir.string()}};
+  return data;
 }
 
 std::string base64(const std::vector<std::uint8_t>& bytes) {
@@ -114,11 +119,7 @@ Json sum_of(const Json& a, const Json& b, const Json& c) {
 
 Json country_run_data(const fs::path& dir) {
   const Json summary = read_json(dir / "summary.json");
-  Json data;
-  data["kind"] = "country-run";
-  data["title"] = fmt::format("{}, seed {}", summary.at("scenario").value("name", ""),
-                              summary.value("seed", 0));
-  data["provenance"] = provenance(summary, dir);
+  Json data = run_header(summary, dir, "country-run");
   data["map"] = nullptr;
   if (fs::exists(dir / "map.geojson")) data["map"] = read_json(dir / "map.geojson");
   Json regions = Json::array();
@@ -179,11 +180,7 @@ Json country_run_data(const fs::path& dir) {
 
 Json epstein_run_data(const fs::path& dir) {
   const Json summary = read_json(dir / "summary.json");
-  Json data;
-  data["kind"] = "epstein-run";
-  data["title"] = fmt::format("{}, seed {}", summary.at("scenario").value("name", ""),
-                              summary.value("seed", 0));
-  data["provenance"] = provenance(summary, dir);
+  Json data = run_header(summary, dir, "epstein-run");
   const Json& parameters = summary.value("parameters", Json::object());
   data["width"] = parameters.value("lattice.width", Json(0));
   data["height"] = parameters.value("lattice.height", Json(0));

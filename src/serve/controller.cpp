@@ -156,13 +156,14 @@ void Controller::run() {
     }
     // The last period before stepping stops always gets its frame.
     const bool stopping_here = !playing_ && steps_left_ == 0;
-    if (stopping_here || Clock::now() - last_frame_ >= kMinFrameGap) {
+    const auto now = Clock::now();
+    if (stopping_here || now - last_frame_ >= kFrameGap) {
+      last_frame_ = now;
       lock.unlock();
       const std::string frame = frame_json(sim.frame(), info);
       lock.lock();
       broadcaster_.publish_frame(frame);
       framed_period_ = sim.period();
-      last_frame_ = Clock::now();
     }
     stepping_ = false;
     if (horizon && playing) publish_state_locked();

@@ -55,6 +55,10 @@ class Controller {
   // A little slower than the stream's 30 frames a second, so that no played period's frame
   // waits out a client's throttle and is overtaken.
   static constexpr auto kPlayPace = std::chrono::milliseconds(34);
+  // Frames are made at most this often: a little under the play pace, timed from when the last
+  // frame was begun, so that play at full pace frames every period (a gap equal to the pace
+  // would miss every other one by the time a frame takes to make).
+  static constexpr auto kFrameGap = std::chrono::milliseconds(30);
 
   void run();
   // The following need mutex_ held.

@@ -10,6 +10,7 @@
 #include "run/country_run.hpp"
 #include "run/epstein_run.hpp"
 #include "scenario/country_scenario.hpp"
+#include "serve_test_support.hpp"
 
 namespace unrest::serve {
 namespace {
@@ -22,16 +23,7 @@ LiveOptions options() {
   return o;
 }
 
-// The message of the InputError `fn` throws, or "" if it throws none.
-template <class Fn>
-std::string error_of(Fn&& fn) {
-  try {
-    fn();
-  } catch (const scenario::InputError& e) {
-    return e.what();
-  }
-  return "";
-}
+using testing_support::error_of;
 
 TEST(LiveSimulation, EpsteinSetupStartsAtPeriodZero) {
   LiveSimulation sim("epstein-run2", {}, options());

@@ -1,4 +1,5 @@
 #include "serve/messages.hpp"
+#include "serve_test_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,15 +11,7 @@ namespace {
 
 using Json = nlohmann::json;
 
-template <class Fn>
-std::string error_of(Fn&& fn) {
-  try {
-    fn();
-  } catch (const scenario::InputError& e) {
-    return e.what();
-  }
-  return "";
-}
+using testing_support::error_of;
 
 TEST(ServeMessages, SetupBodyBecomesOverrides) {
   const SetupRequest r = parse_setup(
