@@ -138,6 +138,8 @@ describe('unrest report', { concurrency: false }, () => {
     const view = await open(join(work, 'kz.html'));
     const { page } = view;
     await checkMap(page, 17);
+    // The boundaries' licence (ODbL) asks for the attribution under the map.
+    assert.match(await page.locator('[data-testid=map-attribution]').textContent(), /OpenStreetMap contributors/);
 
     const list = await charts(page);
     const series = Object.fromEntries(list.map((c) => [c.name, c.series]));
