@@ -24,5 +24,6 @@ Action add_query(CLI::App& app);
 Action add_export(CLI::App& app);
 Action add_report(CLI::App& app);
 Action add_serve(CLI::App& app);
+Action add_experiment(CLI::App& app);
 
 }  // namespace unrest::cli

@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   const cli::Action export_store = cli::add_export(app);
   const cli::Action report = cli::add_report(app);
   const cli::Action serve = cli::add_serve(app);
+  const cli::Action experiment = cli::add_experiment(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -50,6 +51,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("export")) return export_store();
     if (app.got_subcommand("report")) return report();
     if (app.got_subcommand("serve")) return serve();
+    if (app.got_subcommand("experiment")) return experiment();
   } catch (const scenario::InputError& e) {
     if (report_errors) std::fprintf(stderr, "unrest: error: %s\n", e.what());
     return cli::kExitBadInput;

@@ -28,6 +28,9 @@ enum class Purpose : std::uint32_t {
   sites = 13,          // where strategic sites stand
   replicate = 14,      // an ensemble: each replicate's seed from the base seed
   design = 15,         // a sweep's Latin hypercube
+  lineage = 16,        // Model II: an initial agent's group and lifespan
+  birth = 17,          // Model II: whether and where an agent clones, the offspring's traits
+  killing = 18,        // Model II: whom an active agent kills
 };
 
 class Stream {

@@ -52,11 +52,23 @@ std::string snapshot_file(std::uint32_t period, const std::string& screen) {
 
 std::string timeseries_csv(const scenario::Scenario& s, const run::RunResult& r) {
   std::string out = provenance_line(s);
-  out += "period,quiet,active,jailed,cops,tension,legitimacy\n";
-  for (const run::PeriodRecord& p : r.series) {
+  // Model II runs add the per-group counts and the period's events; Model I's columns are
+  // unchanged.
+  const bool groups = r.model2.has_value();
+  out += groups ? "period,quiet,active,jailed,cops,tension,legitimacy,blue,green,blue_jailed,"
+                  "green_jailed,kills,births,deaths\n"
+                : "period,quiet,active,jailed,cops,tension,legitimacy\n";
+  for (std::size_t i = 0; i < r.series.size(); ++i) {
+    const run::PeriodRecord& p = r.series[i];
     const epstein::Census& c = p.census;
-    out += fmt::format("{},{},{},{},{},{:.6f},{:.6f}\n", p.period, c.quiet, c.active, c.jailed,
+    out += fmt::format("{},{},{},{},{},{:.6f},{:.6f}", p.period, c.quiet, c.active, c.jailed,
                        c.cops, c.tension, c.legitimacy);
+    if (groups) {
+      const epstein::GroupCensus& g = r.groups[i];
+      out += fmt::format(",{},{},{},{},{},{},{}", g.blue, g.green, g.blue_jailed, g.green_jailed,
+                         g.kills, g.births, g.deaths);
+    }
+    out += '\n';
   }
   return out;
 }
@@ -105,6 +117,18 @@ std::string summary_json(const scenario::Scenario& s, const run::RunResult& r,
                          {"block", snapshot.image.block},
                          {"action", snapshot_file(snapshot.period, "action")},
                          {"grievance", snapshot_file(snapshot.period, "grievance")}});
+  }
+  if (r.model2) {
+    const run::GenocideOutcome& m = *r.model2;
+    const auto group_name = [](epstein::Group g) {
+      return g == epstein::Group::blue ? "blue" : "green";
+    };
+    j["model2"] = {
+        {"time_to_genocide", m.time_to_genocide ? nlohmann::ordered_json(*m.time_to_genocide)
+                                                : nlohmann::ordered_json(nullptr)},
+        {"survivor", m.survivor ? nlohmann::ordered_json(group_name(*m.survivor))
+                                : nlohmann::ordered_json(nullptr)},
+        {"enclaves", m.mixed_enclaves}};
   }
   j["snapshots"] = snapshots;
   j["agent_updates"] = r.agent_updates;

@@ -42,7 +42,31 @@ RunResult run_epstein(const scenario::Scenario& scenario, const ProgressCallback
   std::sort(options.snapshot_periods.begin(), options.snapshot_periods.end());
   const auto started = std::chrono::steady_clock::now();
   RunResult result;
-  if (scenario.scheduler == scenario::SchedulerKind::parallel) {
+  if (scenario.model_kind == epstein::ModelKind::two) {
+    // Both schedulers step the site-major model: the reference as one block on one thread
+    // (the paper's uniform random order), the parallel one in blocks on every thread.
+    const bool parallel = scenario.scheduler == scenario::SchedulerKind::parallel;
+    engine::ParallelScheduler scheduler(parallel ? options.threads : 1);
+    epstein::ModelII model(scenario.model, scenario.model2, scenario.seed, !parallel);
+    std::vector<epstein::GroupCensus> groups;
+    groups.reserve(scenario.periods);
+    result = record(
+        scenario, progress, options,
+        [&](std::uint32_t t) {
+          scheduler.step(model, t);
+          groups.push_back(model.group_census());
+        },
+        [&] { return model.census(); },
+        [&] {
+          return epstein::lattice_image(model.world(), model.legitimacy(),
+                                        options.snapshot_max_side);
+        });
+    result.groups = std::move(groups);
+    result.model2 = genocide_outcome(result.groups);
+    result.model2->mixed_enclaves = model.mixed_enclaves();
+    result.agent_updates = scheduler.updates();
+    result.threads = scheduler.threads();
+  } else if (scenario.scheduler == scenario::SchedulerKind::parallel) {
     engine::ParallelScheduler scheduler(options.threads);
     epstein::ParallelModelI model(scenario.model, scenario.seed);
     result = record(
@@ -69,6 +93,20 @@ RunResult run_epstein(const scenario::Scenario& scenario, const ProgressCallback
   result.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return result;
+}
+
+GenocideOutcome genocide_outcome(const std::vector<epstein::GroupCensus>& groups) {
+  GenocideOutcome o;
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    const std::uint64_t blue = groups[i].blue_total();
+    const std::uint64_t green = groups[i].green_total();
+    if (blue > 0 && green > 0) continue;
+    o.time_to_genocide = static_cast<std::uint32_t>(i + 1);
+    if (blue > 0) o.survivor = epstein::Group::blue;
+    if (green > 0) o.survivor = epstein::Group::green;
+    break;
+  }
+  return o;
 }
 
 RunStatistics summarize(const std::vector<PeriodRecord>& series,

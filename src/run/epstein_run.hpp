@@ -5,11 +5,13 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "core/statistics.hpp"
 #include "models/epstein/lattice_image.hpp"
 #include "models/epstein/model1.hpp"
+#include "models/epstein/model2.hpp"
 #include "models/epstein/outbursts.hpp"
 #include "scenario/scenario.hpp"
 
@@ -39,9 +41,23 @@ struct LatticeSnapshot {
   epstein::LatticeImage image;
 };
 
+// Model II's outcome (summary.json's `model2`).
+struct GenocideOutcome {
+  // The first period at whose end a group (free and jailed) is extinct; none if never.
+  std::optional<std::uint32_t> time_to_genocide;
+  // The group left then; none without genocide, or if both died out together.
+  std::optional<epstein::Group> survivor;
+  std::uint64_t mixed_enclaves = 0;  // at the end: ModelII::mixed_enclaves()
+};
+
+// When and whom genocide leaves, from the per-period group counts (series[i] is period i + 1).
+GenocideOutcome genocide_outcome(const std::vector<epstein::GroupCensus>& groups);
+
 struct RunResult {
   std::vector<PeriodRecord> series;
-  std::vector<LatticeSnapshot> snapshots;  // in period order
+  std::vector<epstein::GroupCensus> groups;  // Model II only: per period, as `series`
+  std::optional<GenocideOutcome> model2;     // Model II only
+  std::vector<LatticeSnapshot> snapshots;    // in period order
   std::vector<epstein::Outburst> outbursts;
   RunStatistics statistics;
   std::uint64_t agent_updates = 0;

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "models/epstein/model1.hpp"
+#include "models/epstein/model2.hpp"
 #include "models/epstein/parallel_model1.hpp"
 #include "scenario/builtins.hpp"
 #include "scenario/presets.hpp"
@@ -140,6 +141,25 @@ epstein::ModelIParams model_params(const std::map<std::string, Value>& v) {
   return p;
 }
 
+epstein::ModelIIParams model2_params(const std::map<std::string, Value>& v) {
+  using namespace epstein;
+  ModelIIParams p;
+  p.blue_share = get<double>(v, "groups.blue_share");
+  p.idle_killer_active = get<bool>(v, "groups.idle_killer_active");
+  p.reproduction = get<double>(v, "reproduction.probability");
+  p.offspring_risk = enum_from<OffspringRisk>(v, "reproduction.offspring_risk");
+  p.max_age = get<double>(v, "ageing.max_age");
+  p.release = enum_from<ReleaseSite>(v, "jail.release");
+  return p;
+}
+
+// Keys that only Model II reads: set to anything but their default under Model I, refused
+// rather than silently ignored.
+bool model2_only(const std::string& key) {
+  return key.starts_with("groups.") || key.starts_with("reproduction.") ||
+         key.starts_with("ageing.") || key == "jail.release";
+}
+
 // Rules that involve more than one key.
 void validate_together(const Scenario& s, const std::vector<Assignment>& assignments,
                        const LoadOptions& options) {
@@ -160,6 +180,30 @@ void validate_together(const Scenario& s, const std::vector<Assignment>& assignm
     return std::string(*keys.begin());
   };
   const epstein::ModelIParams& p = s.model;
+  if (s.model_kind == epstein::ModelKind::one) {
+    // A key at its default changes nothing (and the effective TOML lists every key).
+    for (const Assignment& a : assignments) {
+      if (model2_only(a.key) &&
+          value_text(a.value) != value_text(find_parameter(a.key)->default_value)) {
+        fail(a.origin, a.key,
+             "applies only to Model II; set model.kind = \"II\" to use it, or remove it");
+      }
+    }
+  } else {
+    if (p.jail_mode != epstein::JailMode::off_lattice) {
+      fail(where("jail.mode"), "jail.mode",
+           fmt::format("Model II keeps jailed agents off the lattice (jail.release says where "
+                       "they reappear): expected off_lattice, got {}",
+                       get<std::string>(s.values, "jail.mode")));
+    }
+    if (p.width < 3 || p.height < 3) {
+      const std::string key = last_given({"lattice.width", "lattice.height"});
+      fail(where(key), key,
+           fmt::format("Model II needs a lattice at least 3x3 (offspring go to one of the 8 "
+                       "neighbouring sites), but it is {}x{}",
+                       p.width, p.height));
+    }
+  }
   const double crowd = p.citizen_density + p.cop_density.maximum();
   if (crowd > 1.0 + 1e-12) {
     const std::string key =
@@ -187,9 +231,10 @@ void validate_together(const Scenario& s, const std::vector<Assignment>& assignm
          fmt::format("expected a whole number of periods with jail.term = {}, got {}",
                      get<std::string>(s.values, "jail.term"), p.max_jail_term));
   }
-  const std::uint64_t needed = s.scheduler == SchedulerKind::parallel
-                                   ? epstein::estimate_parallel_memory_bytes(p)
-                                   : epstein::estimate_memory_bytes(p);
+  const std::uint64_t needed =
+      s.model_kind == epstein::ModelKind::two  ? epstein::estimate_model2_memory_bytes(p)
+      : s.scheduler == SchedulerKind::parallel ? epstein::estimate_parallel_memory_bytes(p)
+                                               : epstein::estimate_memory_bytes(p);
   if (options.available_memory > 0 && needed > options.available_memory) {
     fail(where("lattice.width"), "lattice.width",
          fmt::format("a {}x{} lattice needs about {:.1f} GiB, but only {:.1f} GiB of memory is "
@@ -237,6 +282,8 @@ Scenario load_scenario_text(const std::string& source, const std::string& text,
       static_cast<std::uint64_t>(get<std::int64_t>(s.values, "measures.outburst_threshold"));
   s.scheduler = enum_from<SchedulerKind>(s.values, "engine.scheduler");
   s.model = model_params(s.values);
+  s.model_kind = enum_from<epstein::ModelKind>(s.values, "model.kind");
+  s.model2 = model2_params(s.values);
   validate_together(s, assignments, options);
   return s;
 }

@@ -68,6 +68,9 @@ std::vector<ParamSpec> make_specs() {
              "Term drawn from U(0, J_max), 0..J_max-1 (NetLogo) or 0..J_max (Mesa)"),
       choice("jail.mode", "off_lattice", {"off_lattice", "stay_invisible", "stay_blocking"},
              "Jailed leave the lattice, stay invisible (NetLogo) or block their site (Mesa)"),
+      choice("jail.release", "random_empty", {"random_empty", "last_site"},
+             "Model II: where a released agent reappears: a random empty site, or its last site "
+             "(if taken, an empty one in view of it)"),
 
       choice("rules.preset", "paper", {"paper", "paper-literal", "netlogo", "mesa"},
              "Sets every implementation detail below at once; explicit keys override it"),
@@ -82,6 +85,20 @@ std::vector<ParamSpec> make_specs() {
 
       integer("measures.outburst_threshold", 50, 0, 4e9, "actives",
               "An outburst is a stretch of periods with more actives than this"),
+
+      choice("model.kind", "I", {"I", "II"},
+             "Epstein's Model I (citizens against a regime) or Model II (two groups, killing, "
+             "peacekeepers); keys described as Model II apply to it only"),
+      real("groups.blue_share", 0.5, 0, 1, "",
+           "Model II: chance that an initial citizen is Blue rather than Green"),
+      boolean("groups.idle_killer_active", true,
+              "Model II: an agent that goes active with no victim in view still counts as active"),
+      real("reproduction.probability", 0.05, 0, 1, "per period",
+           "Model II: chance that a free agent clones onto an empty neighbouring site"),
+      choice("reproduction.offspring_risk", "fresh", {"fresh", "inherit"},
+             "Model II: the offspring's risk aversion R: a fresh U(0, 1) draw, or the parent's"),
+      real("ageing.max_age", 200.0, 0, 1e9, "periods",
+           "Model II: each agent dies at an age drawn from U(0, max_age) (inf: never)", true),
 
       choice("engine.scheduler", "reference", {"reference", "parallel"},
              "Update scheme: reference = random asynchronous activation (the paper's), "

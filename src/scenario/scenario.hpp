@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "models/epstein/model2_params.hpp"
 #include "models/epstein/params.hpp"
 #include "scenario/parameters.hpp"
 
@@ -48,6 +49,8 @@ struct Scenario {
   std::uint64_t outburst_threshold = 50;
   SchedulerKind scheduler = SchedulerKind::reference;
   epstein::ModelIParams model;
+  epstein::ModelKind model_kind = epstein::ModelKind::one;
+  epstein::ModelIIParams model2;  // Model II only
 
   // The full effective scenario as TOML, every key with its description and range.
   std::string effective_toml() const;

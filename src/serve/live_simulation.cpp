@@ -9,6 +9,7 @@
 #include "engine/parallel_scheduler.hpp"
 #include "engine/reference_scheduler.hpp"
 #include "models/epstein/model1.hpp"
+#include "models/epstein/model2.hpp"
 #include "models/epstein/parallel_model1.hpp"
 #include "scenario/builtins.hpp"
 #include "scenario/country_parameters.hpp"
@@ -142,6 +143,34 @@ class EpsteinParallel final : public LiveSimulation::Engine {
   epstein::ParallelModelI model_;
 };
 
+// Model II (two groups, killing, births and deaths): the site-major model on both schedulers,
+// as run/epstein_run.cpp steps it; `killed` counts the kills so far.
+class EpsteinModelII final : public LiveSimulation::Engine {
+ public:
+  EpsteinModelII(const scenario::Scenario& s, unsigned threads)
+      : reference_(s.scheduler == scenario::SchedulerKind::reference),
+        scheduler_(reference_ ? 1 : threads),
+        model_(s.model, s.model2, s.seed, reference_) {}
+  void step(std::uint32_t period) override {
+    scheduler_.step(model_, period);
+    kills_ += model_.group_census().kills;
+  }
+  Counts counts() override {
+    Counts c = counts_of(model_.census());
+    c.killed = kills_;
+    return c;
+  }
+  epstein::LatticeImage image(std::size_t, int max_side) const override {
+    return epstein::lattice_image(model_.world(), model_.legitimacy(), max_side);
+  }
+
+ private:
+  bool reference_;
+  engine::ParallelScheduler scheduler_;
+  epstein::ModelII model_;
+  std::uint64_t kills_ = 0;
+};
+
 class CountryEngine final : public LiveSimulation::Engine {
  public:
   CountryEngine(const country::CountryParams& params, bool reference, std::uint64_t seed,
@@ -207,7 +236,9 @@ LiveSimulation::LiveSimulation(const std::string& name,
     const scenario::Scenario s = scenario::load_scenario(name, overrides, load);
     info_.kind = ScenarioKind::epstein;
     info_.periods = s.periods;
-    if (s.scheduler == scenario::SchedulerKind::parallel) {
+    if (s.model_kind == epstein::ModelKind::two) {
+      engine_ = std::make_unique<EpsteinModelII>(s, options.threads);
+    } else if (s.scheduler == scenario::SchedulerKind::parallel) {
       engine_ = std::make_unique<EpsteinParallel>(s, options.threads);
     } else {
       engine_ = std::make_unique<EpsteinReference>(s);

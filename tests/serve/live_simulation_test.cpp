@@ -64,6 +64,27 @@ TEST(LiveSimulation, StepsMatchTheRunOfTheSameScenario) {
   }
 }
 
+// Model II runs in the viewer as `unrest run` runs it, and its kills are counted.
+TEST(LiveSimulation, ModelIIStepsMatchTheRunAndCountKills) {
+  for (const char* scheduler : {"reference", "parallel"}) {
+    const std::vector<Override> overrides = {{"engine.scheduler", scheduler},
+                                             {"scenario.periods", "40"}};
+    const run::RunResult expected =
+        run::run_epstein(scenario::load_scenario("epstein-run7", overrides), {}, {.threads = 2});
+    LiveSimulation sim("epstein-run7", overrides, options());
+    std::uint64_t kills = 0;
+    for (std::size_t t = 0; t < expected.series.size(); ++t) {
+      sim.step();
+      kills += expected.groups[t].kills;
+      const Counts c = sim.frame().counts;
+      ASSERT_EQ(c.quiet, expected.series[t].census.quiet) << scheduler << " period " << t + 1;
+      ASSERT_EQ(c.active, expected.series[t].census.active) << scheduler << " period " << t + 1;
+      ASSERT_EQ(c.killed, kills) << scheduler << " period " << t + 1;
+    }
+    EXPECT_GT(kills, 0u) << "run 7 kills within 40 periods";
+  }
+}
+
 TEST(LiveSimulation, CountsChangeAndStepStopsAtTheHorizon) {
   LiveSimulation sim("epstein-run2", {{"scenario.periods", "20"}}, options());
   const Counts before = sim.frame().counts;

@@ -104,4 +104,20 @@ inline bool active_near(const core::SiteBitmap& lattice, const View& view, int& 
   return true;
 }
 
+// A uniformly chosen site of `plane` within view of (x, y), written to (x, y); false if none.
+// Model II's killing: a member of the other group in view.
+inline bool member_near(const core::SiteBitmap& lattice, const View& view, core::Plane plane,
+                        int& x, int& y, core::Stream& stream) {
+  if (lattice.interior(view.masks, x, y)) {
+    return lattice.pick_set_interior(view.masks, plane, x, y, stream) != 0;
+  }
+  const int in_view = lattice.count(view.neighbourhood, plane, x, y);
+  if (in_view == 0) return false;
+  const auto k = static_cast<int>(stream.below(static_cast<std::uint32_t>(in_view)));
+  const std::uint32_t site = lattice.nth_set(view.neighbourhood, plane, x, y, k);
+  x = static_cast<int>(site % static_cast<std::uint32_t>(lattice.width()));
+  y = static_cast<int>(site / static_cast<std::uint32_t>(lattice.width()));
+  return true;
+}
+
 }  // namespace unrest::epstein
