@@ -24,10 +24,15 @@ class PixelTally {
     const auto w = static_cast<std::uint32_t>(lattice_width_);
     const auto x = static_cast<int>(site % w) / block_;
     const auto y = static_cast<int>(site / w) / block_;
-    const std::size_t p = static_cast<std::size_t>(y) * image_.width + x;
+    add_at(static_cast<std::size_t>(y) * image_.width + x, what, grievance);
+  }
+  // The same for the pixel `p` (row-major), when the caller walks the lattice row by row.
+  void add_at(std::size_t p, Pixel what, double grievance) {
     ++counts_[p][static_cast<std::size_t>(what) - 1];
     if (what != Pixel::cop) grievance_[p] += grievance;
   }
+  int block() const { return block_; }
+  int image_width() const { return image_.width; }
 
   LatticeImage finish() {
     const std::size_t pixels = counts_.size();
@@ -84,22 +89,35 @@ LatticeImage lattice_image(const World& world, double legitimacy, int max_side) 
   return tally.finish();
 }
 
+// Row by row, with each column's pixel worked out once: the live viewer pictures a large
+// lattice every period, and a division per site would cost as much as the rest.
 LatticeImage lattice_image(const LatticeWorld& world, double legitimacy, int max_side) {
   PixelTally tally(world.width, world.height, max_side);
-  for (std::uint32_t site = 0; site < world.site_count(); ++site) {
-    switch (world.occupant[site]) {
-      case Occupant::quiet:
-        tally.add(site, Pixel::quiet, world.hardship[site] * (1.0 - legitimacy));
-        break;
-      case Occupant::active:
-        tally.add(site, Pixel::active, world.hardship[site] * (1.0 - legitimacy));
-        break;
-      case Occupant::cop:
-        tally.add(site, Pixel::cop, 0.0);
-        break;
-      case Occupant::empty:
-      case Occupant::jailed:
-        break;
+  std::vector<std::uint32_t> column_pixel(static_cast<std::size_t>(world.width));
+  for (int x = 0; x < world.width; ++x) {
+    column_pixel[static_cast<std::size_t>(x)] = static_cast<std::uint32_t>(x / tally.block());
+  }
+  const double weight = 1.0 - legitimacy;
+  std::uint32_t site = 0;
+  for (int y = 0; y < world.height; ++y) {
+    const std::size_t row = static_cast<std::size_t>(y / tally.block()) *
+                            static_cast<std::size_t>(tally.image_width());
+    for (int x = 0; x < world.width; ++x, ++site) {
+      const std::size_t p = row + column_pixel[static_cast<std::size_t>(x)];
+      switch (world.occupant[site]) {
+        case Occupant::quiet:
+          tally.add_at(p, Pixel::quiet, world.hardship[site] * weight);
+          break;
+        case Occupant::active:
+          tally.add_at(p, Pixel::active, world.hardship[site] * weight);
+          break;
+        case Occupant::cop:
+          tally.add_at(p, Pixel::cop, 0.0);
+          break;
+        case Occupant::empty:
+        case Occupant::jailed:
+          break;
+      }
     }
   }
   return tally.finish();
