@@ -269,7 +269,8 @@ TEST(ServeCommand, SetupStepAndTwoStreams) {
   const int port = served.port();
   const nlohmann::json scenarios = json_of(http(port, "GET", "/api/scenarios"));
   ASSERT_TRUE(scenarios.is_array());
-  EXPECT_EQ(scenarios[0]["name"], "epstein-run1");
+  EXPECT_EQ(scenarios[0]["name"], "epstein-havens") << "the built-ins, in name order";
+  EXPECT_EQ(scenarios[1]["name"], "epstein-run1");
   EXPECT_TRUE(json_of(http(port, "GET", "/api/parameters?scenario=epstein-run2")).is_array());
 
   EventStream first(port);

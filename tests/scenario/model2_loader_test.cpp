@@ -65,7 +65,7 @@ TEST(Model2Loader, BuiltinsCarryTable2RunsSixToEight) {
   for (const Expected& e :
        {Expected{"epstein-run6", 0.9, 0.0, 0.0, 0.0}, Expected{"epstein-run7", 0.8, 0.0, 0.0, 0.0},
         Expected{"epstein-run8", 0.8, 0.04, 0.04, 0.04},
-        Expected{"epstein-safe-havens", 0.8, 0.0, 0.04, 0.04},
+        Expected{"epstein-havens", 0.8, 0.0, 0.04, 0.04},
         Expected{"epstein-run8-withdrawal", 0.8, 0.04, 0.04, 0.0}}) {
     const Scenario s = load_scenario(e.name);
     EXPECT_EQ(s.model_kind, ModelKind::two) << e.name;
@@ -82,7 +82,7 @@ TEST(Model2Loader, BuiltinsCarryTable2RunsSixToEight) {
     EXPECT_DOUBLE_EQ(s.model.cop_density.at(100), e.cops_at_100) << e.name;
     EXPECT_DOUBLE_EQ(s.model.cop_density.at(400), e.cops_at_400) << e.name;
   }
-  const Scenario havens = load_scenario("epstein-safe-havens");
+  const Scenario havens = load_scenario("epstein-havens");
   EXPECT_DOUBLE_EQ(havens.model.cop_density.at(49), 0.0);
   EXPECT_DOUBLE_EQ(havens.model.cop_density.at(50), 0.04) << "deployed at t = 50";
 }

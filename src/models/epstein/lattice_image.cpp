@@ -100,8 +100,8 @@ LatticeImage lattice_image(const LatticeWorld& world, double legitimacy, int max
   const double weight = 1.0 - legitimacy;
   std::uint32_t site = 0;
   for (int y = 0; y < world.height; ++y) {
-    const std::size_t row = static_cast<std::size_t>(y / tally.block()) *
-                            static_cast<std::size_t>(tally.image_width());
+    const std::size_t row =
+        static_cast<std::size_t>(y / tally.block()) * static_cast<std::size_t>(tally.image_width());
     for (int x = 0; x < world.width; ++x, ++site) {
       const std::size_t p = row + column_pixel[static_cast<std::size_t>(x)];
       switch (world.occupant[site]) {

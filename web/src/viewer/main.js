@@ -177,7 +177,9 @@ async function start() {
   } catch {
     current = null; // the stream's first event brings it too
   }
-  if (current?.scenario && scenarios.some((s) => s.name === current.scenario)) ui.scenario.value = current.scenario;
+  // The running scenario if there is one, else the paper's run 2 (punctuated equilibrium).
+  const preferred = current?.scenario || 'epstein-run2';
+  if (scenarios.some((s) => s.name === preferred)) ui.scenario.value = preferred;
   describe();
   if (ui.scenario.value) await loadParameters(ui.scenario.value);
   ui.scenario.addEventListener('change', () => {
