@@ -27,13 +27,8 @@ ModelII::ModelII(const ModelIParams& params, const ModelIIParams& groups, std::u
                    static_cast<int>(citizen_view_.neighbourhood.size()) + 1),
       legitimacy_(params.legitimacy.at(0)) {
   LatticeWorld& w = world_;
-  w.width = params.width;
-  w.height = params.height;
+  w.make_empty(params.width, params.height);
   const std::size_t sites = w.site_count();
-  w.occupant.assign(sites, Occupant::empty);
-  w.id.assign(sites, 0);
-  w.hardship.assign(sites, 0.0f);
-  w.risk_aversion.assign(sites, 0.0f);
   group_.assign(sites, Group::blue);
   death_.assign(sites, UINT32_MAX);
   stamp_.assign(sites, stamp_of(0));

@@ -11,8 +11,6 @@
 namespace unrest::epstein {
 namespace {
 
-constexpr int kAnywhereTries = 64;  // rejection draws before counting the whole lattice
-
 bool is_free(Occupant o) {
   return o == Occupant::quiet || o == Occupant::active || o == Occupant::cop;
 }
@@ -103,19 +101,7 @@ bool ModelII::release(const JailedAgent& j, std::uint32_t period) {
 }
 
 std::uint32_t ModelII::empty_site_anywhere(core::Stream& stream) const {
-  const std::uint32_t sites = world_.site_count();
-  for (int t = 0; t < kAnywhereTries; ++t) {
-    const std::uint32_t s = stream.below(sites);
-    if (world_.occupant[s] == Occupant::empty) return s;
-  }
-  const auto empty = static_cast<std::uint32_t>(
-      std::count(world_.occupant.begin(), world_.occupant.end(), Occupant::empty));
-  if (empty == 0) return kNoSite;
-  std::uint32_t k = stream.below(empty);
-  for (std::uint32_t s = 0; s < sites; ++s) {
-    if (world_.occupant[s] == Occupant::empty && k-- == 0) return s;
-  }
-  return kNoSite;
+  return epstein::empty_site_anywhere(world_, stream);
 }
 
 void ModelII::adjust_cops(std::uint32_t period) {

@@ -25,13 +25,8 @@ ParallelModelI::ParallelModelI(const ModelIParams& params, std::uint64_t seed, b
                    static_cast<int>(citizen_view_.neighbourhood.size()) + 1),
       legitimacy_(params.legitimacy.at(0)) {
   LatticeWorld& w = world_;
-  w.width = params.width;
-  w.height = params.height;
+  w.make_empty(params.width, params.height);
   const std::size_t sites = w.site_count();
-  w.occupant.assign(sites, Occupant::empty);
-  w.id.assign(sites, 0);
-  w.hardship.assign(sites, 0.0f);
-  w.risk_aversion.assign(sites, 0.0f);
   stamp_.assign(sites, stamp_of(0));  // "acted in period 0": everyone acts in period 1
   lattice_ = core::SiteBitmap(w.width, w.height, kPlanes);
   // An activation reaches two visions (move, then look); blocks two tiles more than twice

@@ -9,7 +9,6 @@
 namespace unrest::epstein {
 namespace {
 
-constexpr int kAnywhereTries = 64;              // rejection draws before counting the whole lattice
 constexpr std::size_t kReleaseLookAhead = 8;    // releases ahead whose sites are prefetched
 constexpr std::size_t kDormantChunk = 1 << 16;  // dormant entries per parallel task
 
@@ -100,19 +99,7 @@ std::uint32_t ParallelModelI::site_for_release(const DormantAgent& d, std::uint3
     return world_.occupant[s] == Occupant::empty && taken.find(s) == core::SiteMap::kNone;
   };
   core::Stream stream(seed_, core::Purpose::release, d.id, period);
-  const std::uint32_t sites = world_.site_count();
-  for (int t = 0; t < kAnywhereTries; ++t) {
-    const std::uint32_t s = stream.below(sites);
-    if (is_empty(s)) return s;
-  }
-  std::uint32_t empty = 0;
-  for (std::uint32_t s = 0; s < sites; ++s) empty += is_empty(s);
-  if (empty == 0) return kNoSite;
-  std::uint32_t k = stream.below(empty);
-  for (std::uint32_t s = 0; s < sites; ++s) {
-    if (is_empty(s) && k-- == 0) return s;
-  }
-  return kNoSite;
+  return empty_site_where(world_.site_count(), stream, is_empty);
 }
 
 std::uint32_t ParallelModelI::first_empty_probe(const DormantAgent& d, std::uint32_t period) const {
@@ -166,19 +153,7 @@ bool ParallelModelI::release(const DormantAgent& d, std::uint32_t period) {
 }
 
 std::uint32_t ParallelModelI::empty_site_anywhere(core::Stream& stream) const {
-  const std::uint32_t sites = world_.site_count();
-  for (int t = 0; t < kAnywhereTries; ++t) {
-    const std::uint32_t s = stream.below(sites);
-    if (world_.occupant[s] == Occupant::empty) return s;
-  }
-  const auto empty = static_cast<std::uint32_t>(
-      std::count(world_.occupant.begin(), world_.occupant.end(), Occupant::empty));
-  if (empty == 0) return kNoSite;
-  std::uint32_t k = stream.below(empty);
-  for (std::uint32_t s = 0; s < sites; ++s) {
-    if (world_.occupant[s] == Occupant::empty && k-- == 0) return s;
-  }
-  return kNoSite;
+  return epstein::empty_site_anywhere(world_, stream);
 }
 
 void ParallelModelI::adjust_cops(std::uint32_t period) {
