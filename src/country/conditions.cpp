@@ -49,6 +49,7 @@ void CountryModel::set_conditions(std::uint32_t period) {
       c.sweep = params_.emergency.sweep;
       c.movement = !in_curfew(hour, params_.emergency.curfew_start, params_.emergency.curfew_end);
     }
+    c.rest_if_calm = params_.rest_when_calm && s.active_share == 0.0;
     if (params_.police.motivation_enabled) c.cop_motivation = params_.police.motivation;
     c.troop_motivation = params_.intervention.motivation;
     if (params_.police.desertion_enabled) {

@@ -28,7 +28,11 @@ void add(RegionPeriod& total, const RegionPeriod& r) {
 }  // namespace
 
 void CountryModel::observe(std::uint32_t period, core::RowBands& rows) {
-  const std::vector<epstein::Census> census = this->census(rows);
+  // Counts only: no record holds a region's tension.
+  std::vector<epstein::Census> census;
+  census.reserve(lattices_.size());
+  for (const epstein::ParallelModelI& lattice : lattices_)
+    census.push_back(lattice.census(rows, /*with_tension=*/false));
   const std::vector<Region>& regions = params_.geography.regions;
   const double population = static_cast<double>(params_.geography.population());
   const double days = period_hours() / 24.0;

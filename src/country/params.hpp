@@ -167,6 +167,9 @@ struct CountryParams {
   // legitimacy by mechanism 4.
   epstein::ModelIParams rules;
   bool whole_lattice_blocks = false;  // the reference scheduler: one block per region
+  // The engine's rest (docs/engine.md): a region's citizens are not activated in a period
+  // when none is active and none could turn active.
+  bool rest_when_calm = true;
 
   HardshipParams hardship;
   LegitimacyParams legitimacy;
@@ -181,8 +184,10 @@ struct CountryParams {
   std::vector<Event> events;  // in time order
 };
 
-// Every mechanism's switch off (3 to 9): each region is then Model I on its lattice.
+// Every mechanism's switch off (3 to 9), and the rest: each region is then Model I on its
+// lattice.
 inline void switch_off_mechanisms(CountryParams& p) {
+  p.rest_when_calm = false;  // not a mechanism, but Model I activates every agent every period
   p.hardship.enabled = false;
   p.legitimacy.enabled = false;
   p.information.enabled = false;

@@ -97,6 +97,7 @@ class Builder {
     s_.seed = static_cast<std::uint64_t>(integer("scenario.seed"));
     s_.scheduler = choice<SchedulerKind>("engine.scheduler");
     p_.whole_lattice_blocks = s_.scheduler == SchedulerKind::reference;
+    p_.rest_when_calm = flag("engine.rest_when_calm");
     p_.people_per_agent = real("country.scale");
     p_.density = real("country.density");
 

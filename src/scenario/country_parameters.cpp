@@ -94,6 +94,11 @@ std::vector<ParamSpec> make_specs() {
              {"reference", "parallel"},
              "Update scheme: reference = random asynchronous activation over a region's whole "
              "lattice, parallel = the same in row bands on every core (docs/engine.md)"),
+      boolean("engine.rest_when_calm", d.rest_when_calm,
+              "In a period where none of a region's citizens is active and none could turn "
+              "active (the highest grievance any could have is at most the threshold), its "
+              "citizens are not activated: they neither move nor act; officers still are. "
+              "Saves the time of calm periods (docs/engine.md)"),
 
       text("country.regions", "", "a path to a regions CSV, relative to the scenario file",
            "The regions: id, name, type, capital, population, area, centroid, neighbours"),

@@ -31,6 +31,11 @@ struct RegionConditions {
   double risk_factor = 1.0;      // mechanism 5 (fear loss): multiplies P
   double arrest_factor = 1.0;    // mechanism 6 (state of emergency): multiplies k
   bool movement = true;          // mechanism 6 (curfew): false = nobody moves
+  // The engine's rest (docs/engine.md): set by the country model only when none of the
+  // region's citizens is active. If also no citizen could turn active this period (the
+  // highest grievance any of them could have is at most T), citizens are not activated:
+  // they neither move nor act. Officers still are.
+  bool rest_if_calm = false;
   // Mechanism 6 (sweeps under a state of emergency): each police officer, at each activation,
   // with this probability looks at one random site in view and detains the citizen there if
   // it is quiet and has been active before in the run.

@@ -11,8 +11,11 @@ namespace {
 constexpr std::size_t kLookAhead = 4;  // activations ahead whose records are prefetched
 
 bool is_free(Occupant o) {
-  return o == Occupant::quiet || o == Occupant::active || o == Occupant::cop;
+  // quiet, active or cop: 1 to 3 (lattice_world.hpp), one unsigned comparison
+  return static_cast<std::uint8_t>(static_cast<std::uint8_t>(o) - 1u) < 3u;
 }
+static_assert(static_cast<int>(Occupant::quiet) == 1 && static_cast<int>(Occupant::active) == 2 &&
+              static_cast<int>(Occupant::cop) == 3);
 
 }  // namespace
 
@@ -42,9 +45,11 @@ ParallelModelI::ParallelModelI(const ModelIParams& params, std::uint64_t seed, b
 
   place_initial_agents(params, seed, w.site_count(), [this](std::uint32_t site, AgentKind kind) {
     const std::uint32_t id = world_.next_id++;
-    place(site, kind, id,
-          kind == AgentKind::citizen ? citizen_attributes(seed_, id) : CitizenAttributes{});
+    const CitizenAttributes a =
+        kind == AgentKind::citizen ? citizen_attributes(seed_, id) : CitizenAttributes{};
+    place(site, kind, id, a);
     cops_on_duty_ += kind == AgentKind::cop;
+    if (kind == AgentKind::citizen) highest_hardship_ = std::max(highest_hardship_, a.hardship);
   });
   took_part_.assign(world_.next_id / 64 + 1, 0);
 }
@@ -84,6 +89,7 @@ void ParallelModelI::resync() {
 
 std::uint64_t ParallelModelI::step(std::uint32_t period, core::RowBands& rows) {
   begin_period(period, rows);
+  prepare_citizens();
   // The order of the four waves: a uniform permutation, fresh each period.
   std::array<int, 4> waves{0, 1, 2, 3};
   core::Stream order(seed_, core::Purpose::activation_order, 0, period);
@@ -117,8 +123,13 @@ std::uint64_t ParallelModelI::step(std::uint32_t period, core::RowBands& rows) {
                                                 std::uint32_t period, BlockOutput& out) {
   LatticeWorld& w = world_;
   const std::uint8_t now = stamp_of(period);
+  const bool citizens_rest = citizens_rest_;
   // Agents as (row in block) << 16 | column: coordinates without a division per activation.
-  std::vector<std::uint32_t> order;
+  // Collected without branches (whether a site holds an agent to activate is a coin flip to
+  // the predictor): every site is written, only the wanted ones advance the count.
+  std::vector<std::uint32_t> order(static_cast<std::size_t>(y1 - y0) *
+                                   static_cast<std::size_t>(x1 - x0));
+  std::size_t wanted = 0;
   for (int y = y0; y < y1; ++y) {
     const std::uint32_t row = w.site_at(0, y);
     // The block's agent records are visited in random order next: fetch them in order now.
@@ -127,13 +138,28 @@ std::uint64_t ParallelModelI::step(std::uint32_t period, core::RowBands& rows) {
       __builtin_prefetch(&w.hardship[row + static_cast<std::uint32_t>(x)]);
       __builtin_prefetch(&w.risk_aversion[row + static_cast<std::uint32_t>(x)]);
     }
-    for (int x = x0; x < x1; ++x) {
-      const std::uint32_t s = row + static_cast<std::uint32_t>(x);
-      if (is_free(w.occupant[s]) && stamp_[s] != now) {
-        order.push_back(static_cast<std::uint32_t>(y - y0) << 16 | static_cast<std::uint32_t>(x));
+    const Occupant* occupant = &w.occupant[row];
+    std::uint8_t* stamp = &stamp_[row];
+    const std::uint32_t packed_row = static_cast<std::uint32_t>(y - y0) << 16;
+    if (citizens_rest) {
+      // Resting citizens' period is done: stamped, so that their stamps stay fresh for when
+      // they act again. Only officers are collected, and they are rare: a branch is cheap.
+      for (int x = x0; x < x1; ++x) {
+        const bool citizen = occupant[x] == Occupant::quiet || occupant[x] == Occupant::active;
+        stamp[x] = citizen ? now : stamp[x];
       }
+      for (int x = x0; x < x1; ++x) {
+        if (occupant[x] == Occupant::cop && stamp[x] != now)
+          order[wanted++] = packed_row | static_cast<std::uint32_t>(x);
+      }
+      continue;
+    }
+    for (int x = x0; x < x1; ++x) {
+      order[wanted] = packed_row | static_cast<std::uint32_t>(x);
+      wanted += static_cast<std::size_t>(is_free(occupant[x]) & (stamp[x] != now));
     }
   }
+  order.resize(wanted);
   // Fisher–Yates: a block holds a few thousand agents, too few for a bucketed ShufflePlan.
   core::Stream stream(seed_, core::Purpose::activation_order, static_cast<std::uint32_t>(block) + 1,
                       period);
@@ -196,10 +222,14 @@ ParallelModelI::Position ParallelModelI::move(Position from, std::uint32_t perio
 
 void ParallelModelI::act_citizen(Position at) {
   LatticeWorld& w = world_;
-  const double g = grievance(hardship_now(at.site), legitimacy_) + conditions_.grievance_boost;
   const bool was_active = w.occupant[at.site] == Occupant::active;
   bool active = false;
-  if (can_ever_be_active(g, params_.threshold)) {
+  // Most citizens are ruled out before their exposure is drawn; exact either way.
+  const bool may_turn_active = w.hardship[at.site] > quiet_up_to_;
+  const double g = may_turn_active
+                       ? grievance(hardship_now(at.site), legitimacy_) + conditions_.grievance_boost
+                       : 0.0;
+  if (may_turn_active && can_ever_be_active(g, params_.threshold)) {
     int cops = 0;
     int others = 0;
     count_in_view(lattice_, citizen_view_, at.x, at.y, cops, others);
@@ -262,7 +292,7 @@ void ParallelModelI::detain(Position target, std::uint32_t cop_id, std::uint32_t
 // ---------------------------------------------------------------------------------------------
 // Census: per-row tallies summed in row order, so floating-point sums do not depend on threads.
 
-Census ParallelModelI::census(core::RowBands& rows) const {
+Census ParallelModelI::census(core::RowBands& rows, bool with_tension) const {
   struct Tally {
     std::uint64_t quiet = 0;
     std::uint64_t active = 0;
@@ -276,6 +306,16 @@ Census ParallelModelI::census(core::RowBands& rows) const {
     for (int y = y0; y < y1; ++y) {
       Tally& t = tallies[static_cast<std::size_t>(y)];
       const std::uint32_t row = w.site_at(0, y);
+      if (!with_tension) {
+        // Counts only: a loop the compiler vectorises.
+        const Occupant* o = &w.occupant[row];
+        for (int x = 0; x < w.width; ++x) {
+          t.cops += o[x] == Occupant::cop;
+          t.quiet += o[x] == Occupant::quiet;
+          t.active += o[x] == Occupant::active;
+        }
+        continue;
+      }
       for (std::uint32_t s = row; s < row + static_cast<std::uint32_t>(w.width); ++s) {
         // Branch-free: whether a site holds a free citizen is a coin flip to the predictor.
         const Occupant o = w.occupant[s];
@@ -302,7 +342,7 @@ Census ParallelModelI::census(core::RowBands& rows) const {
   }
   const double sum_g = grievance(sum_h, legitimacy_);  // G = H (1 - L), summed
   for (const DormantAgent& d : w.dormant) c.jailed += d.kind == AgentKind::citizen;
-  c.tension = tension(sum_g, sum_r, c.quiet, c.active);
+  if (with_tension) c.tension = tension(sum_g, sum_r, c.quiet, c.active);
   return c;
 }
 

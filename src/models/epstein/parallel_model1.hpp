@@ -41,13 +41,17 @@ class ParallelModelI {
   // the reference counts them (an agent arrested before its turn is not activated).
   std::uint64_t step(std::uint32_t period, core::RowBands& rows);
 
-  Census census(core::RowBands& rows) const;
+  // The census; without tension (the country model's records have none) it only counts,
+  // which is several times faster.
+  Census census(core::RowBands& rows, bool with_tension = true) const;
 
   // The country model's hooks (conditions.hpp): the conditions of the coming periods, and
-  // what the last period's officers did.
+  // what the last period's officers did. citizens_rested(): whether the last period's
+  // citizens rested (conditions.hpp, rest_if_calm).
   void set_conditions(const RegionConditions& conditions);
   const RegionConditions& conditions() const { return conditions_; }
   const PeriodTally& last_tally() const { return tally_; }
+  bool citizens_rested() const { return citizens_rest_; }
   // Officers (or foreign troops) placed on uniformly chosen empty sites before period
   // `period`, or taken off the lattice uniformly; each returns how many.
   std::uint64_t add_forces(std::uint64_t count, std::uint32_t period, bool troops);
@@ -116,6 +120,17 @@ class ParallelModelI {
   void activate(Position at, std::uint32_t period, BlockOutput& out);
   Position move(Position from, std::uint32_t period);
   double hardship_now(std::uint32_t site) const;
+  // Mechanism 3's H' of a citizen of raw hardship h and price exposure e (used only while a
+  // price shock is felt); monotone in h and in e × shock.
+  double felt_hardship(double h, double exposure) const;
+  bool prices_felt() const;
+  // Once a period, after begin_period: the exposure the price shock favours most; from it,
+  // the raw H up to which no citizen could pass T whatever its exposure (most citizens are
+  // ruled out by one comparison, before their exposure is drawn); and whether citizens rest
+  // (the highest raw H is among those).
+  void prepare_citizens();
+  // An upper bound on the G of any citizen of raw hardship h this period, whatever its exposure.
+  double grievance_ceiling(float raw_hardship) const;
   void act_citizen(Position at);
   void act_cop(Position at, std::uint32_t period, BlockOutput& out);
   // Mechanism 6: whether the officer at `at` deserts now (it then has left the lattice).
@@ -164,6 +179,10 @@ class ParallelModelI {
   double probability_factor_ = 1.0;  // the arrest factor the table was built with
   PeriodTally tally_;
   std::uint32_t reinforcement_calls_ = 0;
+  float highest_hardship_ = 0.0f;   // the largest raw H of any citizen (fixed: no births)
+  bool citizens_rest_ = false;      // this period: see RegionConditions::rest_if_calm
+  double steepest_exposure_ = 0.0;  // this period: the exposure that raises H' the most
+  float quiet_up_to_ = -1.0f;       // this period: citizens of raw H up to this stay quiet
 };
 
 // Estimated peak memory of a parallel run, for the pre-flight check.

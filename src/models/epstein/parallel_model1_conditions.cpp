@@ -4,6 +4,7 @@
 // the reach the blocks are sized for; what the whole lattice does (forces arriving or
 // leaving, crowds at sites) runs between periods, on one thread.
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 #include "models/epstein/parallel_model1.hpp"
@@ -20,23 +21,67 @@ void ParallelModelI::set_conditions(const RegionConditions& conditions) {
   }
 }
 
-double ParallelModelI::hardship_now(std::uint32_t site) const {
-  double h = world_.hardship[site];
+bool ParallelModelI::prices_felt() const {
+  const std::vector<float>* quantiles = conditions_.exposure_quantiles;
+  return conditions_.price_shock != 0.0 && quantiles != nullptr && !quantiles->empty();
+}
+
+double ParallelModelI::felt_hardship(double h, double exposure) const {
   if (conditions_.hardship_tail != 1.0) {
     h = 1.0 - (conditions_.hardship_tail == 2.0
                    ? std::sqrt(1.0 - h)
                    : std::pow(1.0 - h, 1.0 / conditions_.hardship_tail));
   }
-  const std::vector<float>* quantiles = conditions_.exposure_quantiles;
-  if (conditions_.price_shock == 0.0 || quantiles == nullptr || quantiles->empty()) {
+  if (!prices_felt())
     return conditions_.hardship_baseline == 1.0 ? h : h * conditions_.hardship_baseline;
-  }
+  return std::clamp(h * conditions_.hardship_baseline + exposure * conditions_.price_shock, 0.0,
+                    1.0);
+}
+
+double ParallelModelI::hardship_now(std::uint32_t site) const {
+  if (!prices_felt()) return felt_hardship(world_.hardship[site], 0.0);
   // The citizen's exposure: a quantile of the region's distribution, the same all its life.
+  const std::vector<float>& quantiles = *conditions_.exposure_quantiles;
   core::Stream stream(seed_, core::Purpose::exposure, world_.id[site], 0);
   const auto q = static_cast<std::size_t>(
-      (static_cast<std::uint64_t>(stream.next_u32()) * quantiles->size()) >> 32);
-  return std::clamp(h * conditions_.hardship_baseline + (*quantiles)[q] * conditions_.price_shock,
-                    0.0, 1.0);
+      (static_cast<std::uint64_t>(stream.next_u32()) * quantiles.size()) >> 32);
+  return felt_hardship(world_.hardship[site], quantiles[q]);
+}
+
+void ParallelModelI::prepare_citizens() {
+  steepest_exposure_ = 0.0;
+  if (prices_felt()) {
+    const auto [low, high] = std::minmax_element(conditions_.exposure_quantiles->begin(),
+                                                 conditions_.exposure_quantiles->end());
+    steepest_exposure_ = conditions_.price_shock > 0.0 ? *high : *low;
+  }
+  // The largest raw H whose ceiling stays at or below T, by bisection over the floats of
+  // [0, 1] (ordered as their bit patterns); -1 when even H = 0 could pass T.
+  const auto quiet = [&](float h) {
+    return !can_ever_be_active(grievance_ceiling(h), params_.threshold);
+  };
+  if (!quiet(0.0f)) {
+    quiet_up_to_ = -1.0f;
+  } else if (quiet(1.0f)) {
+    quiet_up_to_ = 1.0f;
+  } else {
+    std::uint32_t low = std::bit_cast<std::uint32_t>(0.0f);   // quiet
+    std::uint32_t high = std::bit_cast<std::uint32_t>(1.0f);  // not quiet
+    while (high - low > 1) {
+      const std::uint32_t mid = low + (high - low) / 2;
+      (quiet(std::bit_cast<float>(mid)) ? low : high) = mid;
+    }
+    quiet_up_to_ = std::bit_cast<float>(low);
+  }
+  citizens_rest_ = conditions_.rest_if_calm && highest_hardship_ <= quiet_up_to_;
+}
+
+double ParallelModelI::grievance_ceiling(float raw_hardship) const {
+  // Every step from H to G is monotone, so no citizen of this H has a higher G; the margin
+  // covers a pow() that might not be.
+  constexpr double kMargin = 1e-12;
+  return grievance(felt_hardship(raw_hardship, steepest_exposure_), legitimacy_) +
+         conditions_.grievance_boost + kMargin;
 }
 
 void ParallelModelI::remove_agent(Position at) {
