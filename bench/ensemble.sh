@@ -3,7 +3,7 @@
 # store's share of the time (printed by unrest itself), and how throughput scales from 1 to 2
 # MPI workers (mpirun -np 2 and -np 3: rank 0 only coordinates). Prints the lines unrest prints.
 # Usage: bench/ensemble.sh [BUILD_DIR] [RUNS] [MPI_SCALE]   (defaults: build, 4, 100)
-#   RUNS replicates at the default scale (20 people per agent, about 24 s a run on one core);
+#   RUNS replicates at the default scale (20 people per agent, about 3-5 s a run on one core);
 #   the MPI comparison runs 3 x 2 replicates at scale MPI_SCALE.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -24,6 +24,13 @@ std::vector<std::uint32_t> citizen_ids_by_site(const LatticeWorld& w) {
   return ids;
 }
 
+// Conditions that let citizens rest when calm, or not.
+void allow_rest(ParallelModelI& m, bool allowed) {
+  RegionConditions c;
+  c.rest_if_calm = allowed;
+  m.set_conditions(c);
+}
+
 // Run 2 at legitimacy 0.95: the highest G is below 0.05 < T, so nobody can turn active.
 ModelIParams calm_params() {
   ModelIParams p = run2_params(100);
@@ -34,9 +41,7 @@ ModelIParams calm_params() {
 TEST(ParallelModelIRest, CalmCitizensStandStillWhileOfficersMove) {
   ParallelModelI m(calm_params(), 11);
   Stepper stepper(2);
-  RegionConditions c;
-  c.rest_if_calm = true;
-  m.set_conditions(c);
+  allow_rest(m, true);
   const std::vector<std::uint32_t> before = citizen_ids_by_site(m.world());
   std::vector<std::uint32_t> cop_sites;
   for (std::uint32_t s = 0; s < m.world().site_count(); ++s)
@@ -66,9 +71,7 @@ TEST(ParallelModelIRest, NoRestWhereSomeCitizenCouldTurnActive) {
   // Run 2's own legitimacy (0.82): G reaches 0.18 > T.
   ParallelModelI m(run2_params(100), 11);
   Stepper stepper(2);
-  RegionConditions c;
-  c.rest_if_calm = true;
-  m.set_conditions(c);
+  allow_rest(m, true);
   stepper.step(m, 1);
   EXPECT_FALSE(m.citizens_rested());
   EXPECT_GT(count_of(m.world(), Occupant::active), 0u);
@@ -116,13 +119,10 @@ TEST(ParallelModelIRest, AfterALongRestEveryAgentIsActivatedAgain) {
   // a multiple of 256 periods of rest some would look as if they had already acted.
   ParallelModelI m(calm_params(), 3);
   Stepper stepper(2);
-  RegionConditions c;
-  c.rest_if_calm = true;
-  m.set_conditions(c);
+  allow_rest(m, true);
   // Placement stamps everyone "acted in period 0"; period 256 has the same low byte.
   for (std::uint32_t t = 1; t < 256; ++t) stepper.step(m, t);
-  c.rest_if_calm = false;
-  m.set_conditions(c);
+  allow_rest(m, false);
   const std::uint64_t updates = stepper.step(m, 256);
   EXPECT_EQ(updates, count_of(m.world(), Occupant::cop) + count_of(m.world(), Occupant::quiet));
 }
