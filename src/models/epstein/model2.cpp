@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <utility>
 
 #include "models/epstein/placement.hpp"
 
@@ -37,13 +38,9 @@ ModelII::ModelII(const ModelIParams& params, const ModelIIParams& groups, std::u
   // the mover: blocks as ParallelModelI's, with a reach of at least one site.
   const int reach =
       std::max({citizen_view_.neighbourhood.reach(), cop_view_.neighbourhood.reach(), 1});
-  if (whole_lattice) {
-    row_bands_ = {0, w.height};
-    column_bands_ = {0, w.width};
-  } else {
-    row_bands_ = core::RowBands::bands(w.height, 4 * reach + 16, 8);
-    column_bands_ = core::RowBands::bands(w.width, 4 * reach + 16, 8);
-  }
+  BlockBands bands = block_bands(w.width, w.height, reach, whole_lattice);
+  row_bands_ = std::move(bands.rows);
+  column_bands_ = std::move(bands.columns);
   place_initial_agents(params, seed, w.site_count(), [this](std::uint32_t site, AgentKind kind) {
     if (kind == AgentKind::cop) {
       put_cop(site);

@@ -91,19 +91,9 @@ class ModelII {
   std::vector<JailedAgent>& mutable_jailed() { return jailed_; }
 
  private:
-  struct Position {
-    std::uint32_t site;
-    int x;
-    int y;
-  };
-  Position position_of(std::uint32_t site) const {
-    const auto y = site / static_cast<std::uint32_t>(world_.width);
-    return {site, static_cast<int>(site - y * static_cast<std::uint32_t>(world_.width)),
-            static_cast<int>(y)};
-  }
-  static std::uint8_t stamp_of(std::uint32_t period) {
-    return static_cast<std::uint8_t>(period & 0xFFu);
-  }
+  using Position = SitePosition;
+  Position position_of(std::uint32_t site) const { return world_.position_of(site); }
+  static std::uint8_t stamp_of(std::uint32_t period) { return activation_stamp(period); }
 
   struct Birth {
     std::uint32_t pending_id;

@@ -20,9 +20,7 @@ bool is_free(Occupant o) {
 std::uint64_t ModelII::step(std::uint32_t period, core::RowBands& rows) {
   events_ = {};
   begin_period(period);
-  std::array<int, 4> waves{0, 1, 2, 3};
-  core::Stream order(seed_, core::Purpose::activation_order, 0, period);
-  for (std::uint32_t i = 3; i > 0; --i) std::swap(waves[i], waves[order.below(i + 1)]);
+  const std::array<int, 4> waves = wave_order(seed_, period);
   std::vector<BlockOutput> out(blocks());
   rows.each_in_waves(
       row_bands_, column_bands_, waves, [&](int block, int y0, int y1, int x0, int x1) {
@@ -110,19 +108,12 @@ void ModelII::adjust_cops(std::uint32_t period) {
   LatticeWorld& w = world_;
   const std::uint64_t target = count_for_density(params_.cop_density.at(period), w.site_count());
   if (cops_on_duty_ == target) return;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> on_duty;
-  for (std::uint32_t s = 0; s < w.site_count(); ++s) {
-    if (w.occupant[s] == Occupant::cop) on_duty.emplace_back(w.id[s], s);
-  }
-  std::sort(on_duty.begin(), on_duty.end());
   core::Stream stream(seed_, core::Purpose::cop_schedule, 0, period);
-  while (on_duty.size() > target) {
-    const std::uint32_t pick = stream.below(static_cast<std::uint32_t>(on_duty.size()));
-    vacate(position_of(on_duty[pick].second));
+  const auto on_duty = withdraw_cops(w, target, stream, [&](std::uint32_t id, std::uint32_t site) {
+    vacate(position_of(site));
     --cops_on_duty_;
-    withdrawn_cops_.push_back(on_duty[pick].first);
-    on_duty.erase(on_duty.begin() + pick);
-  }
+    withdrawn_cops_.push_back(id);
+  });
   std::sort(withdrawn_cops_.begin(), withdrawn_cops_.end());
   std::size_t reused = 0;
   for (std::size_t n = on_duty.size(); n < target; ++n) {
@@ -220,12 +211,7 @@ void ModelII::act_citizen(Position at, std::uint32_t period, BlockOutput& out) {
     }
   }
   if (active == was_active) return;
-  w.occupant[at.site] = active ? Occupant::active : Occupant::quiet;
-  if (active) {
-    lattice_.set(kActives, at.x, at.y);
-  } else {
-    lattice_.clear(kActives, at.x, at.y);
-  }
+  set_action(w, lattice_, at, active);
 }
 
 void ModelII::act_cop(Position at, std::uint32_t period, BlockOutput& out) {

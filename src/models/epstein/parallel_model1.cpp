@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 #include "models/epstein/rules.hpp"
 
@@ -35,13 +36,9 @@ ParallelModelI::ParallelModelI(const ModelIParams& params, std::uint64_t seed, b
   // An activation reaches two visions (move, then look); blocks two tiles more than twice
   // that keep concurrent blocks apart even where the last band is short (docs/engine.md).
   const int reach = std::max(citizen_view_.neighbourhood.reach(), cop_view_.neighbourhood.reach());
-  if (whole_lattice) {
-    row_bands_ = {0, w.height};
-    column_bands_ = {0, w.width};
-  } else {
-    row_bands_ = core::RowBands::bands(w.height, 4 * reach + 16, 8);
-    column_bands_ = core::RowBands::bands(w.width, 4 * reach + 16, 8);
-  }
+  BlockBands bands = block_bands(w.width, w.height, reach, whole_lattice);
+  row_bands_ = std::move(bands.rows);
+  column_bands_ = std::move(bands.columns);
 
   place_initial_agents(params, seed, w.site_count(), [this](std::uint32_t site, AgentKind kind) {
     const std::uint32_t id = world_.next_id++;
@@ -90,10 +87,7 @@ void ParallelModelI::resync() {
 std::uint64_t ParallelModelI::step(std::uint32_t period, core::RowBands& rows) {
   begin_period(period, rows);
   prepare_citizens();
-  // The order of the four waves: a uniform permutation, fresh each period.
-  std::array<int, 4> waves{0, 1, 2, 3};
-  core::Stream order(seed_, core::Purpose::activation_order, 0, period);
-  for (std::uint32_t i = 3; i > 0; --i) std::swap(waves[i], waves[order.below(i + 1)]);
+  const std::array<int, 4> waves = wave_order(seed_, period);
   // Each block files its arrests and activations under its own index; concatenating them in
   // block order makes the dormant list the same for any thread count, without a sort.
   std::vector<BlockOutput> out(blocks());
@@ -241,13 +235,8 @@ void ParallelModelI::act_citizen(Position at) {
     }
   }
   if (active == was_active) return;
-  w.occupant[at.site] = active ? Occupant::active : Occupant::quiet;
-  if (active) {
-    mark_took_part(w.id[at.site]);
-    lattice_.set(kActives, at.x, at.y);
-  } else {
-    lattice_.clear(kActives, at.x, at.y);
-  }
+  set_action(w, lattice_, at, active);
+  if (active) mark_took_part(w.id[at.site]);
 }
 
 void ParallelModelI::act_cop(Position at, std::uint32_t period, BlockOutput& out) {

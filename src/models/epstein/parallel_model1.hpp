@@ -91,22 +91,9 @@ class ParallelModelI {
   void adjust_cops(std::uint32_t period);
   std::uint32_t empty_site_anywhere(core::Stream& stream) const;
 
-  // The low byte of a period, kept per site: "this agent has acted in this period".
-  static std::uint8_t stamp_of(std::uint32_t period) {
-    return static_cast<std::uint8_t>(period & 0xFFu);
-  }
-
-  // A site with its coordinates, so that an activation divides by the width only once.
-  struct Position {
-    std::uint32_t site;
-    int x;
-    int y;
-  };
-  Position position_of(std::uint32_t site) const {
-    const auto y = site / static_cast<std::uint32_t>(world_.width);
-    return {site, static_cast<int>(site - y * static_cast<std::uint32_t>(world_.width)),
-            static_cast<int>(y)};
-  }
+  static std::uint8_t stamp_of(std::uint32_t period) { return activation_stamp(period); }
+  using Position = SitePosition;
+  Position position_of(std::uint32_t site) const { return world_.position_of(site); }
 
   // The block's free agents not yet activated, in random order, each activated once.
   // Returns the activations performed.

@@ -160,21 +160,12 @@ void ParallelModelI::adjust_cops(std::uint32_t period) {
   LatticeWorld& w = world_;
   const std::uint64_t target = count_for_density(params_.cop_density.at(period), w.site_count());
   if (cops_on_duty_ == target) return;
-  // (id, site) of cops on duty, by id: choices must not depend on where agents are stored.
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> on_duty;
-  for (std::uint32_t s = 0; s < w.site_count(); ++s) {
-    if (w.occupant[s] == Occupant::cop) on_duty.emplace_back(w.id[s], s);
-  }
-  std::sort(on_duty.begin(), on_duty.end());
   core::Stream stream(seed_, core::Purpose::cop_schedule, 0, period);
-  for (std::size_t left = on_duty.size(); left > target; --left) {
-    const std::uint32_t pick = stream.below(static_cast<std::uint32_t>(left));
-    const auto [id, site] = on_duty[pick];
-    on_duty.erase(on_duty.begin() + pick);
+  auto on_duty = withdraw_cops(w, target, stream, [&](std::uint32_t id, std::uint32_t site) {
     vacate_bits(position_of(site));
     w.occupant[site] = Occupant::empty;
     w.dormant.push_back({id, kNoSite, 0.0f, 0.0f, 0.0f, AgentKind::cop});
-  }
+  });
   // New cops go to uniformly chosen empty sites, reusing the lowest withdrawn ids first.
   std::vector<std::uint32_t> withdrawn;
   for (const DormantAgent& d : w.dormant) {

@@ -11,6 +11,7 @@
 
 #include "core/row_bands.hpp"
 #include "core/thread_pool.hpp"
+#include "models/epstein/model1_fixture.hpp"
 #include "models/epstein/parallel_model1.hpp"
 #include "models/epstein/placement.hpp"
 
@@ -25,18 +26,9 @@ inline ModelIParams run2_params(int size) {
   return p;
 }
 
-// No agents, nobody moves: a stage for hand-made worlds.
+// No agents, nobody moves: a stage for hand-made worlds (the reference tests' stage, larger).
 inline ModelIParams empty_params(int size = 20, double vision = 1.7) {
-  ModelIParams p;
-  p.width = size;
-  p.height = size;
-  p.citizen_density = 0.0;
-  p.cop_density = core::Schedule(0.0);
-  p.citizen_vision = vision;
-  p.cop_vision = vision;
-  p.citizens_move = false;
-  p.cops_move = false;
-  return p;
+  return testing_support::empty_params(size, vision);
 }
 
 // A model with a pool and row bands of its own.
