@@ -25,6 +25,7 @@ class RowBands {
   using Block = std::function<void(int block, int y0, int y1, int x0, int x1)>;
 
   explicit RowBands(ThreadPool& pool) : pool_(pool) {}
+  ThreadPool& pool() { return pool_; }
 
   void each(int height, const Rows& work) {
     const int tasks = (height + kRowsPerTask - 1) / kRowsPerTask;

@@ -26,7 +26,8 @@ class ThreadPool {
   unsigned threads() const { return static_cast<unsigned>(workers_.size()) + 1; }
 
   // Runs task(0) ... task(count - 1) and returns when all are done. The first exception a
-  // task throws is rethrown here after the batch ends.
+  // task throws is rethrown here after the batch ends. A pool of one thread runs the tasks
+  // inline and keeps no state, so callers on several threads may share it.
   void run(std::size_t count, const std::function<void(std::size_t)>& task);
 
   static unsigned hardware_threads();

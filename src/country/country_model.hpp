@@ -109,8 +109,13 @@ class CountryModel {
   double period_hours() const { return params_.period_minutes / 60.0; }
   std::uint32_t periods_for_hours(double hours) const;
 
+  // Whether to step the regions side by side, one thread each (step()).
+  bool regions_side_by_side(unsigned threads) const;
+
   CountryParams params_;
   Clock clock_;
+  std::vector<std::size_t> by_size_;   // region indexes, the most agents first
+  double largest_region_share_ = 1.0;  // of all agents
   std::vector<RegionLattice> sizes_;
   std::vector<epstein::ParallelModelI> lattices_;
   std::vector<std::vector<float>> exposure_;  // quantiles per region
