@@ -3,7 +3,9 @@
 // neighbourhoods it reads, and a row band can be given to one thread. An agent's record (id,
 // hardship, risk aversion) travels with it when it moves. Agents off the lattice (jailed
 // citizens, and withdrawn cops) wait in a dormant list; in the Mesa jail mode a jailed citizen
-// keeps its site, marked `jailed`, and also has a dormant entry for its term.
+// keeps its site, marked `jailed`, and also has a dormant entry for its term. Below the state,
+// what both site-major models (Model I parallel, Model II) do the same way: empty-site draws,
+// the cop schedule's withdrawals, an action change, the blocks and the waves' order.
 #pragma once
 
 #include <algorithm>
